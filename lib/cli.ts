@@ -1,0 +1,117 @@
+// The only place that parses argv, prints, asks, and picks an exit code. Tasks call runTask with
+// a flag spec and a handler; lib code reports through the TaskIo it is given.
+import { parseArgs } from 'node:util'
+import { spinner as zxSpinner } from 'zx'
+import { CafError, Declined, Interrupted, UsageError } from './errors.ts'
+import { redact } from './secrets.ts'
+
+type FlagType = 'boolean' | 'string' | 'string[]'
+export interface TaskSpec {
+  /** Positional argument names, in order; all optional at parse time (the handler checks). */
+  args?: readonly string[]
+  flags?: Record<string, FlagType | { type: FlagType; short?: string }>
+}
+
+export interface TaskIo {
+  readonly json: boolean
+  readonly interactive: boolean
+  /** Aborted on SIGINT/SIGTERM; reason is the signal name. */
+  readonly signal: AbortSignal
+  /** A progress line for the human (stderr, so stdout stays clean for --json and cron). */
+  info(line: string): void
+  warn(line: string): void
+  /** Resolves true to go on; throws Declined without a TTY unless yes. */
+  confirm(question: string, opts: { yes: boolean }): Promise<boolean>
+  spinner<T>(title: string, fn: () => Promise<T>): Promise<T>
+}
+
+export type Parsed<S extends TaskSpec> = { args: Record<string, string | undefined>; flags: Record<string, any> } & { spec: S }
+
+export interface Report {
+  data: unknown
+  /** Human lines for stdout; empty prints nothing (check-and-switch's "no change"). */
+  lines: string[]
+}
+
+export async function runTask<S extends TaskSpec>(
+  name: string,
+  spec: S,
+  handler: (opts: Parsed<S>, io: TaskIo) => Promise<Report | void>,
+  argv = process.argv.slice(2),
+): Promise<void> {
+  const controller = new AbortController()
+  const onSignal = (sig: 'SIGINT' | 'SIGTERM') => controller.abort(sig)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  let json = false
+  try {
+    const parsed = parseTaskArgs(name, spec, argv)
+    json = Boolean(parsed.flags.json)
+    const report = await handler(parsed, createIo({ json, signal: controller.signal }))
+    if (report) printReport(report, json)
+  } catch (err) {
+    process.exitCode = printError(name, err, controller.signal)
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
+
+export function parseTaskArgs<S extends TaskSpec>(name: string, spec: S, argv: string[]): Parsed<S> {
+  const options: Record<string, { type: 'boolean' | 'string'; short?: string; multiple?: boolean }> = {}
+  for (const [flag, def] of Object.entries(spec.flags ?? {})) {
+    const { type, short } = typeof def === 'string' ? { type: def, short: undefined } : def
+    options[flag] = { type: type === 'boolean' ? 'boolean' : 'string', ...(short ? { short } : {}), ...(type === 'string[]' ? { multiple: true } : {}) }
+  }
+  let values: Record<string, unknown>, positionals: string[]
+  try {
+    ;({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }))
+  } catch (err) {
+    // node's messages name the flag and are one line once the hint after the first line is dropped
+    throw new UsageError(`${name}: ${(err as Error).message.split(/\n|\. To specify/)[0]}; see the README for the flags`)
+  }
+  const names = spec.args ?? []
+  if (positionals.length > names.length) {
+    throw new UsageError(`${name}: unexpected argument ${JSON.stringify(positionals[names.length])}`)
+  }
+  const args = Object.fromEntries(names.map((n, i) => [n, positionals[i]]))
+  return { args, flags: values, spec }
+}
+
+function createIo({ json, signal }: { json: boolean; signal: AbortSignal }): TaskIo {
+  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY)
+  return {
+    json,
+    interactive,
+    signal,
+    info: (line) => process.stderr.write(`${redact(line)}\n`),
+    warn: (line) => process.stderr.write(`! ${redact(line)}\n`),
+    async confirm(question, { yes }) {
+      if (yes) return true
+      if (!interactive) throw new Declined(`${question.replace(/\?$/, '')}: needs confirmation and there is no terminal to ask on; pass --yes`)
+      const { confirm } = await import('@inquirer/prompts')
+      try {
+        if (await confirm({ message: question, default: false }, { signal })) return true
+      } catch (err) {
+        if (signal.aborted) throw new Interrupted(signal.reason)
+        throw err
+      }
+      throw new Declined('cancelled; nothing was changed')
+    },
+    spinner: <T>(title: string, fn: () => Promise<T>) => (process.stderr.isTTY && !json ? (zxSpinner(title, fn) as Promise<T>) : fn()),
+  }
+}
+
+function printReport(report: Report, json: boolean): void {
+  if (json) process.stdout.write(`${redact(JSON.stringify(report.data, null, 2))}\n`)
+  else for (const line of report.lines) process.stdout.write(`${redact(line)}\n`)
+}
+
+function printError(name: string, thrown: unknown, signal: AbortSignal): number {
+  const err = signal.aborted && !(thrown instanceof CafError) ? new Interrupted(signal.reason) : thrown
+  const known = err instanceof CafError
+  const message = known ? err.message : `${name} failed: ${(err as Error)?.message ?? String(err)}`
+  process.stderr.write(`✗ ${redact(message.split('\n')[0]!)}\n`)
+  if (process.env.DEBUG === '1' && err instanceof Error) process.stderr.write(`${redact(err.stack ?? '')}\n`)
+  return known ? err.exitCode : 1
+}

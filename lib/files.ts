@@ -1,0 +1,95 @@
+// The one way this tool puts bytes on disk: a temp file beside the target, fsync, rename.
+// A reader (OpenClaw's gateway hot-reloads its files) sees the old content or the new, never a mix.
+import { randomBytes } from 'node:crypto'
+import { chmod, mkdir, open, readdir, rename, rm, stat, copyFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+export const TEMP_MARK = '.caf-tmp-'
+export const BACKUP_DIR = '.codex-auth-fallback-backups'
+export const KEEP_BACKUPS = 10
+
+/** Creates dir (and parents) with mode 0700; an existing dir keeps its mode. */
+export async function ensurePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+}
+
+export async function writeFileAtomic(path: string, data: string, { mode = 0o600 } = {}): Promise<void> {
+  const dir = dirname(path)
+  await ensurePrivateDir(dir)
+  const tmp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`)
+  const fh = await open(tmp, 'wx', mode)
+  try {
+    await fh.writeFile(data)
+    await fh.chmod(mode) // the umask may have narrowed or (umask 000) not applied the mode
+    await fh.sync()
+  } catch (err) {
+    await fh.close()
+    await rm(tmp, { force: true })
+    throw err
+  }
+  await fh.close()
+  try {
+    await rename(tmp, path)
+  } catch (err) {
+    await rm(tmp, { force: true })
+    throw err
+  }
+}
+
+/** The mode a rewrite of path should keep: its own, or 0600 for a new file. */
+export async function resolveFileMode(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mode & 0o777
+  } catch {
+    return 0o600
+  }
+}
+
+/**
+ * Copies path into <dir>/.codex-auth-fallback-backups/<name>.<timestamp> (0600, dir 0700) and keeps
+ * the newest `keep`. Returns the backup's path, or undefined when there was nothing to back up.
+ */
+export async function backupFile(path: string, { keep = KEEP_BACKUPS, now = new Date() } = {}): Promise<string | undefined> {
+  try {
+    await stat(path)
+  } catch {
+    return undefined
+  }
+  const dir = join(dirname(path), BACKUP_DIR)
+  await ensurePrivateDir(dir)
+  await chmod(dir, 0o700)
+  const stamp = now.toISOString().replace(/[:.]/g, '-')
+  let target = join(dir, `${basename(path)}.${stamp}`)
+  for (let n = 1; await exists(target); n++) target = join(dir, `${basename(path)}.${stamp}.${n}`)
+  await copyFile(path, target)
+  await chmod(target, 0o600)
+  await pruneBackups(path, keep)
+  return target
+}
+
+export async function listBackups(path: string): Promise<string[]> {
+  const dir = join(dirname(path), BACKUP_DIR)
+  const prefix = `${basename(path)}.`
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return []
+  }
+  // ISO timestamps sort lexically; the .n suffix of a same-millisecond copy sorts after its twin.
+  return names.filter((n) => n.startsWith(prefix) && /^\d{4}-/.test(n.slice(prefix.length))).sort().map((n) => join(dir, n))
+}
+
+async function pruneBackups(path: string, keep: number): Promise<void> {
+  const all = await listBackups(path)
+  for (const old of all.slice(0, Math.max(0, all.length - keep))) await rm(old, { force: true })
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,77 @@
+// Which OpenClaw generation a state dir belongs to. The installed OpenClaw's version decides; where
+// none can be run, the files in the state dir decide; where neither does, the user must say.
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
+import { $ } from 'zx'
+import { CafError } from '../errors.ts'
+import { resolveGeneration } from './generation.ts'
+import type { Generation } from './generation.ts'
+import { loadJsonStore, resolveJsonStorePath } from './json-store.ts'
+import type { Env } from './state-dir.ts'
+
+export interface Detection extends Generation {
+  version?: string
+  /** What decided: the --openclaw-version flag, the installed OpenClaw, or the state dir's files. */
+  source: 'flag' | 'installed' | 'state-dir'
+  /** A legacy auth-profiles.json beside a state database (OpenClaw's doctor --fix migrates it). */
+  leftoverJson?: string
+}
+
+export function resolveOpenclawBin(env: Env = process.env): string {
+  return env.OPENCLAW_BIN?.trim() || 'openclaw'
+}
+
+/** `openclaw --version`, or undefined when no OpenClaw can be run. */
+export async function readInstalledVersion(env: Env = process.env): Promise<string | undefined> {
+  const r = await $({ nothrow: true, quiet: true, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })`${resolveOpenclawBin(env)} --version`
+  if (r.exitCode !== 0) return undefined
+  return /\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?/.exec(r.stdout)?.[0]
+}
+
+export function resolveStateDatabases(stateDir: string, agentDir: string): string[] {
+  return [join(stateDir, 'state', 'openclaw.sqlite'), join(agentDir, 'openclaw-agent.sqlite')]
+}
+
+export async function detectOpenclaw({ stateDir, agentDir, override, env = process.env }: {
+  stateDir: string
+  agentDir: string
+  override?: string
+  env?: Env
+}): Promise<Detection> {
+  const databases = await filterExisting(resolveStateDatabases(stateDir, agentDir))
+  const jsonPath = resolveJsonStorePath(agentDir)
+  const hasJson = (await filterExisting([jsonPath])).length > 0
+  const leftoverJson = databases.length > 0 && hasJson ? jsonPath : undefined
+
+  const fromVersion = (version: string, source: 'flag' | 'installed'): Detection => {
+    const gen = resolveGeneration(version)
+    if (gen.store === 'json' && databases.length > 0) {
+      throw new CafError(`OpenClaw ${version} keeps credentials in auth-profiles.json, but ${databases[0]} exists: this state dir belongs to a newer OpenClaw; check OPENCLAW_STATE_DIR and OPENCLAW_BIN, or pass --openclaw-version`)
+    }
+    return { ...gen, version, source, leftoverJson: gen.store === 'sqlite' ? leftoverJson : undefined }
+  }
+  if (override) return fromVersion(override, 'flag')
+  const installed = await readInstalledVersion(env)
+  if (installed) return fromVersion(installed, 'installed')
+  if (databases.length > 0) return { ...resolveGeneration('2026.6.5'), source: 'state-dir', leftoverJson }
+  if (hasJson) {
+    // Without a version, the ids already in the file tell openai-codex (<= 2026.6.0) from openai (2026.6.1-6.4).
+    const providers = new Set(Object.values((await loadJsonStore(jsonPath)).profiles).map((p) => p.provider))
+    const provider = providers.has('openai') && !providers.has('openai-codex') ? 'openai' : 'openai-codex'
+    return { store: 'json', provider, modelProvider: provider === 'openai' ? 'openai' : 'openai-codex', source: 'state-dir' }
+  }
+  throw new CafError(`cannot tell which OpenClaw this is: no openclaw to run (set OPENCLAW_BIN) and no credential store in ${stateDir}; pass --openclaw-version X.Y.Z (e.g. 2026.9.6)`)
+}
+
+async function filterExisting(paths: string[]): Promise<string[]> {
+  const found: string[] = []
+  for (const p of paths) {
+    try {
+      await access(p)
+      found.push(p)
+    } catch {
+      // absent
+    }
+  }
+  return found
+}

@@ -1,0 +1,137 @@
+// Adapter for agents/<agent>/agent/auth-profiles.json, the store of OpenClaw releases up to
+// 2026.6.4: {version:1, profiles, order?, lastGood?, usageStats?}. Every write goes through
+// updateJsonStore: OpenClaw's lock, re-read, apply, backup, temp file beside it (0600), rename.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { BadFile } from '../errors.ts'
+import { backupFile, writeFileAtomic } from '../files.ts'
+import { withFileLock } from './lock.ts'
+import { appendToOrder, resolveUpsertConflict } from './store.ts'
+import type { AuthStore, CodexCredential, ProfileSummary, UpsertRequest, UpsertResult } from './store.ts'
+
+export const JSON_STORE_NAME = 'auth-profiles.json'
+const KNOWN_TYPES = ['oauth', 'api_key', 'token'] as const
+
+const credential = z.object({
+  type: z.string(),
+  provider: z.string(),
+  email: z.string().optional(),
+  accountId: z.string().optional(),
+  expires: z.number().optional(),
+  refresh: z.string().optional(),
+}).loose()
+
+const storeSchema = z.object({
+  version: z.number().optional(),
+  profiles: z.record(z.string(), credential),
+  order: z.record(z.string(), z.array(z.string())).optional(),
+  lastGood: z.record(z.string(), z.string()).optional(),
+  usageStats: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+}).loose()
+
+export type JsonStoreData = z.infer<typeof storeSchema>
+
+export function resolveJsonStorePath(agentDir: string): string {
+  return join(agentDir, JSON_STORE_NAME)
+}
+
+/** Reads the store; a missing file is an empty store, anything unreadable is a one-line BadFile. */
+export async function loadJsonStore(path: string): Promise<JsonStoreData> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, profiles: {} }
+    throw new BadFile(path, `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err })
+  }
+  return parseJsonStore(text, path)
+}
+
+export function parseJsonStore(text: string, path: string): JsonStoreData {
+  if (text.trim() === '') throw new BadFile(path, 'is empty; expected an OpenClaw auth store ({"version":1,"profiles":{}}); restore it from a backup')
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (cause) {
+    throw new BadFile(path, `is not valid JSON (${(cause as Error).message.split('\n')[0]}); restore it from a backup`, { cause })
+  }
+  const r = storeSchema.safeParse(raw)
+  if (!r.success) {
+    const issue = r.error.issues[0]!
+    const at = issue.path.length ? ` at ${issue.path.join('.')}` : ''
+    throw new BadFile(path, `is not an OpenClaw auth store: ${issue.message}${at}`)
+  }
+  for (const [id, p] of Object.entries(r.data.profiles)) {
+    if (!(KNOWN_TYPES as readonly string[]).includes(p.type)) {
+      throw new BadFile(path, `profile ${id} has unknown type ${JSON.stringify(p.type)} (expected ${KNOWN_TYPES.join(', ')})`)
+    }
+  }
+  // The raw object, not zod's copy: zod moves unknown keys last, and we keep the file as found.
+  return raw as JsonStoreData
+}
+
+export function summarizeJsonStore(store: JsonStoreData): ProfileSummary[] {
+  return Object.entries(store.profiles).map(([profileId, p]) => ({
+    profileId,
+    provider: p.provider,
+    type: p.type,
+    email: p.email,
+    accountId: p.accountId,
+    expires: p.expires,
+    hasRefresh: Boolean(p.refresh),
+  }))
+}
+
+/**
+ * The store with the Codex profile set and its id in order[provider]. When the provider has no
+ * order yet, the new list starts with the provider's existing profiles: OpenClaw treats an
+ * explicit order as the whole list, so creating one with only the new id would drop the others.
+ */
+export function applyCodexProfile(store: JsonStoreData, { profileId, provider, credential: c }: { profileId: string; provider: string; credential: CodexCredential }): JsonStoreData {
+  const profiles = {
+    ...store.profiles,
+    [profileId]: {
+      ...store.profiles[profileId],
+      type: 'oauth',
+      provider,
+      access: c.access,
+      refresh: c.refresh,
+      expires: c.expires,
+      accountId: c.accountId,
+      ...(c.email ? { email: c.email } : {}),
+    },
+  }
+  const current = store.order?.[provider]
+    ?? Object.entries(store.profiles).filter(([, p]) => p.provider === provider).map(([id]) => id)
+  return { ...store, profiles, order: { ...store.order, [provider]: appendToOrder(current, profileId) } }
+}
+
+export async function updateJsonStore<T>(path: string, update: (store: JsonStoreData) => { store: JsonStoreData; result: T }): Promise<T & { backupPath?: string }> {
+  return withFileLock(path, async () => {
+    const before = await loadJsonStore(path)
+    const { store, result } = update(before)
+    const backupPath = await backupFile(path)
+    await writeFileAtomic(path, `${JSON.stringify(store, null, 2)}\n`)
+    return { ...result, backupPath }
+  })
+}
+
+export function openJsonStore({ agentDir, provider }: { agentDir: string; provider: string }): AuthStore {
+  const path = resolveJsonStorePath(agentDir)
+  return {
+    kind: 'json',
+    path,
+    provider,
+    async listProfiles() {
+      return summarizeJsonStore(await loadJsonStore(path))
+    },
+    async upsertCodexProfile({ profileId, credential, replace }: UpsertRequest): Promise<UpsertResult> {
+      return updateJsonStore(path, (before) => {
+        const { replaced } = resolveUpsertConflict(summarizeJsonStore(before), { profileId, accountId: credential.accountId, replace })
+        const store = applyCodexProfile(before, { profileId, provider, credential })
+        return { store, result: { profileId, replaced, order: store.order?.[provider] ?? [] } }
+      })
+    },
+  }
+}

@@ -1,0 +1,96 @@
+// OpenClaw's own file-lock protocol (src/plugin-sdk/file-lock.ts, read in the 2026.2.22 dist), so a
+// running gateway and this tool never lose each other's updates of auth-profiles.json:
+// `<realpath(dir)>/<name>.lock` opened 'wx' holding {pid, createdAt}; a lock whose pid is dead, or
+// older than 30 s by createdAt or mtime, is stale and removed; otherwise retry with backoff.
+import { readFileSync } from 'node:fs'
+import { mkdir, open, readFile, realpath, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import { CafError } from '../errors.ts'
+
+export const LOCK_STALE_MS = 30_000
+
+export interface LockOptions {
+  /** Attempts after the first. OpenClaw uses 10; we allow a little more patience than the gateway. */
+  retries?: number
+  minDelayMs?: number
+  maxDelayMs?: number
+  staleMs?: number
+}
+
+export async function resolveLockPath(file: string): Promise<string> {
+  const abs = resolve(file)
+  await mkdir(dirname(abs), { recursive: true, mode: 0o700 })
+  return join(await realpath(dirname(abs)), `${basename(abs)}.lock`)
+}
+
+export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const lockPath = await acquire(file, options)
+  try {
+    return await fn()
+  } finally {
+    await rm(lockPath, { force: true })
+  }
+}
+
+async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs = 2_000, staleMs = LOCK_STALE_MS }: LockOptions): Promise<string> {
+  const lockPath = await resolveLockPath(file)
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    try {
+      const fh = await open(lockPath, 'wx', 0o600)
+      try {
+        await fh.writeFile(JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }, null, 2))
+      } finally {
+        await fh.close()
+      }
+      return lockPath
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+    if (await isStaleLock(lockPath, staleMs)) {
+      await rm(lockPath, { force: true })
+      continue
+    }
+    if (attempt === retries) break
+    const base = Math.min(maxDelayMs, minDelayMs * 2 ** attempt)
+    await new Promise((r) => setTimeout(r, Math.round(base * (1 + Math.random()))))
+  }
+  throw new CafError(`${file} is locked by another process (${lockPath}); try again, or remove the lock if no OpenClaw or codex-auth-fallback is running`)
+}
+
+export async function isStaleLock(lockPath: string, staleMs = LOCK_STALE_MS, now = Date.now()): Promise<boolean> {
+  const payload = await readLockPayload(lockPath)
+  if (payload && !isPidAlive(payload.pid)) return true
+  if (payload) {
+    const createdAt = Date.parse(payload.createdAt)
+    if (!Number.isFinite(createdAt) || now - createdAt > staleMs) return true
+  }
+  try {
+    return now - (await stat(lockPath)).mtimeMs > staleMs
+  } catch {
+    return true // gone already
+  }
+}
+
+async function readLockPayload(lockPath: string): Promise<{ pid: number; createdAt: string } | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(lockPath, 'utf8'))
+    if (typeof parsed?.pid === 'number' && typeof parsed?.createdAt === 'string') return parsed
+  } catch {
+    // half-written or foreign: judged by its mtime alone, as OpenClaw does
+  }
+  return undefined
+}
+
+export function isPidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  } catch {
+    return true
+  }
+}
