@@ -34,7 +34,7 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
 
 async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs = 2_000, staleMs = LOCK_STALE_MS }: LockOptions): Promise<string> {
   const lockPath = await resolveLockPath(file)
-  for (let attempt = 0; attempt <= retries; attempt++) {
+  for (let attempt = 0; attempt <= retries;) {
     try {
       const fh = await open(lockPath, 'wx', 0o600)
       try {
@@ -46,11 +46,13 @@ async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
     }
-    if (await isStaleLock(lockPath, staleMs)) {
-      await rm(lockPath, { force: true })
+    const verdict = await judgeLock(lockPath, staleMs)
+    if (verdict === 'gone') continue // released between our open and our look: try again at once
+    if (verdict === 'stale') {
+      await rm(lockPath, { force: true }) // taking over a dead writer's lock costs no attempt
       continue
     }
-    if (attempt === retries) break
+    if (attempt++ === retries) break
     const base = Math.min(maxDelayMs, minDelayMs * 2 ** attempt)
     await new Promise((r) => setTimeout(r, Math.round(base * (1 + Math.random()))))
   }
@@ -58,17 +60,25 @@ async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs
 }
 
 export async function isStaleLock(lockPath: string, staleMs = LOCK_STALE_MS, now = Date.now()): Promise<boolean> {
+  return (await judgeLock(lockPath, staleMs, now)) !== 'live'
+}
+
+// OpenClaw calls a vanished lock stale and removes the path, which can delete the lock a third
+// writer has just taken; we only retry.
+async function judgeLock(lockPath: string, staleMs: number, now = Date.now()): Promise<'live' | 'stale' | 'gone'> {
+  let mtimeMs: number
+  try {
+    mtimeMs = (await stat(lockPath)).mtimeMs
+  } catch {
+    return 'gone'
+  }
   const payload = await readLockPayload(lockPath)
-  if (payload && !isPidAlive(payload.pid)) return true
+  if (payload && !isPidAlive(payload.pid)) return 'stale'
   if (payload) {
     const createdAt = Date.parse(payload.createdAt)
-    if (!Number.isFinite(createdAt) || now - createdAt > staleMs) return true
+    if (!Number.isFinite(createdAt) || now - createdAt > staleMs) return 'stale'
   }
-  try {
-    return now - (await stat(lockPath)).mtimeMs > staleMs
-  } catch {
-    return true // gone already
-  }
+  return now - mtimeMs > staleMs ? 'stale' : 'live'
 }
 
 async function readLockPayload(lockPath: string): Promise<{ pid: number; createdAt: string } | undefined> {

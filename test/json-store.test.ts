@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict'
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, test } from 'node:test'
+import { applyCodexProfile, openJsonStore, parseJsonStore, type JsonStoreData } from '../lib/openclaw/json-store.ts'
+import type { CodexCredential } from '../lib/openclaw/store.ts'
+
+const cred = (accountId: string, email = `${accountId}@example.com`): CodexCredential => ({ access: `acc-${accountId}`, refresh: `ref-${accountId}`, expires: 2_000_000_000_000, accountId, email })
+
+describe('applyCodexProfile', () => {
+  const cases: Array<[string, JsonStoreData, string, string[]]> = [
+    ['empty store', { version: 1, profiles: {} }, 'openai-codex:a', ['openai-codex:a']],
+    ['appends to the user order', { version: 1, profiles: { 'openai-codex:z': { type: 'oauth', provider: 'openai-codex' } }, order: { 'openai-codex': ['openai-codex:z'] } }, 'openai-codex:a', ['openai-codex:z', 'openai-codex:a']],
+    ['keeps the place of an id already ordered', { version: 1, profiles: { 'openai-codex:a': { type: 'oauth', provider: 'openai-codex' }, 'openai-codex:z': { type: 'oauth', provider: 'openai-codex' } }, order: { 'openai-codex': ['openai-codex:a', 'openai-codex:z'] } }, 'openai-codex:a', ['openai-codex:a', 'openai-codex:z']],
+    ['no order yet: existing profiles of the provider come first', { version: 1, profiles: { 'openai-codex:z': { type: 'oauth', provider: 'openai-codex' }, 'anthropic:me': { type: 'token', provider: 'anthropic' } } }, 'openai-codex:a', ['openai-codex:z', 'openai-codex:a']],
+  ]
+  for (const [name, before, id, wantOrder] of cases) {
+    test(name, () => {
+      const after = applyCodexProfile(before, { profileId: id, provider: 'openai-codex', credential: cred('a') })
+      assert.deepEqual(after.order?.['openai-codex'], wantOrder)
+      assert.deepEqual(after.profiles[id], { ...before.profiles[id], type: 'oauth', provider: 'openai-codex', access: 'acc-a', refresh: 'ref-a', expires: 2_000_000_000_000, accountId: 'a', email: 'a@example.com' })
+    })
+  }
+
+  test('every other key is kept exactly', () => {
+    const before = {
+      version: 1,
+      profiles: { 'anthropic:me': { type: 'token', provider: 'anthropic', token: 't' } },
+      order: { anthropic: ['anthropic:me'] },
+      lastGood: { anthropic: 'anthropic:me' },
+      usageStats: { 'anthropic:me': { lastUsed: 5, cooldownUntil: 9 } },
+      futureKey: { x: [1, 2] },
+    }
+    const after = applyCodexProfile(structuredClone(before), { profileId: 'openai-codex:a', provider: 'openai-codex', credential: cred('a') })
+    const { profiles, order, ...rest } = after
+    const { profiles: p0, order: o0, ...rest0 } = before
+    assert.deepEqual(rest, rest0)
+    assert.deepEqual(profiles['anthropic:me'], p0['anthropic:me'])
+    assert.deepEqual(order?.anthropic, o0.anthropic)
+  })
+})
+
+describe('parseJsonStore', () => {
+  const bad: Array<[string, string, RegExp]> = [
+    ['empty', '', /is empty/],
+    ['truncated', '{"version":1,"prof', /is not valid JSON/],
+    ['an array', '[]', /is not an OpenClaw auth store/],
+    ['profiles not an object', '{"version":1,"profiles":[1]}', /is not an OpenClaw auth store/],
+    ['unknown profile type', '{"version":1,"profiles":{"x:y":{"type":"magic","provider":"x"}}}', /profile x:y has unknown type "magic"/],
+  ]
+  for (const [name, text, want] of bad) test(name, () => assert.throws(() => parseJsonStore(text, '/s/auth-profiles.json'), want))
+})
+
+describe('openJsonStore().upsertCodexProfile', () => {
+  async function fixture(content?: string) {
+    const dir = await mkdtemp(join(tmpdir(), 'caf-store-'))
+    const agentDir = join(dir, 'agents', 'main', 'agent')
+    if (content !== undefined) {
+      await import('node:fs/promises').then((fs) => fs.mkdir(agentDir, { recursive: true }))
+      await writeFile(join(agentDir, 'auth-profiles.json'), content)
+    }
+    return { agentDir, store: openJsonStore({ agentDir, provider: 'openai-codex' }) }
+  }
+
+  test('creates the file 0600 in a 0700 dir, no backup for a new file', async () => {
+    const { agentDir, store } = await fixture()
+    const r = await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: false })
+    assert.equal(r.backupPath, undefined)
+    assert.equal((await stat(join(agentDir, 'auth-profiles.json'))).mode & 0o777, 0o600)
+    assert.equal((await stat(agentDir)).mode & 0o777, 0o700)
+    assert.deepEqual(await readdir(agentDir), ['auth-profiles.json'])
+  })
+
+  test('backs up the old content 0600 before changing it, keeps the newest 10', async () => {
+    const { agentDir, store } = await fixture('{"version":1,"profiles":{}}\n')
+    for (let i = 0; i < 12; i++) {
+      await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: true })
+    }
+    const backups = await readdir(join(agentDir, '.codex-auth-fallback-backups'))
+    assert.equal(backups.length, 10)
+    const oldest = join(agentDir, '.codex-auth-fallback-backups', backups.sort()[0]!)
+    assert.equal((await stat(oldest)).mode & 0o777, 0o600)
+  })
+
+  test('refuses an existing name without --replace, naming its email; file unchanged', async () => {
+    const { agentDir, store } = await fixture()
+    await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: false })
+    const before = await readFile(join(agentDir, 'auth-profiles.json'))
+    await assert.rejects(store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('b'), replace: false }), /openai-codex:a already exists \(a@example.com\); pass --replace/)
+    assert.deepEqual(await readFile(join(agentDir, 'auth-profiles.json')), before)
+  })
+
+  test('refuses the same account under another name', async () => {
+    const { store } = await fixture()
+    await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: false })
+    await assert.rejects(store.upsertCodexProfile({ profileId: 'openai-codex:other', credential: cred('a'), replace: false }), /already stored as openai-codex:a/)
+  })
+
+  test('--replace updates tokens without a second order entry', async () => {
+    const { agentDir, store } = await fixture()
+    await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: false })
+    const r = await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: { ...cred('a'), access: 'new-access' }, replace: true })
+    assert.equal(r.replaced, true)
+    const saved = JSON.parse(await readFile(join(agentDir, 'auth-profiles.json'), 'utf8'))
+    assert.equal(saved.profiles['openai-codex:a'].access, 'new-access')
+    assert.deepEqual(saved.order['openai-codex'], ['openai-codex:a'])
+  })
+
+  test('a malformed store is refused and left byte-identical', async () => {
+    const { agentDir, store } = await fixture('{"version":1,"profiles":{')
+    await assert.rejects(store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: false }), /is not valid JSON/)
+    assert.equal(await readFile(join(agentDir, 'auth-profiles.json'), 'utf8'), '{"version":1,"profiles":{')
+    assert.deepEqual(await readdir(agentDir), ['auth-profiles.json'])
+  })
+})
