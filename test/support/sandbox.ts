@@ -30,6 +30,8 @@ export interface RunOptions {
   /** Called with each chunk of stderr; return true once to get the child process back early. */
   onStderr?: (text: string, child: ReturnType<typeof spawn>) => void
   input?: string
+  /** Copy the child's output to ours as it comes (the demo). */
+  echo?: boolean
 }
 
 export interface RunResult {
@@ -70,9 +72,13 @@ export async function createSandbox(extraEnv: NodeJS.ProcessEnv = {}): Promise<S
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
+    child.stdout.on('data', (d) => {
+      stdout += d
+      if (opts.echo) process.stdout.write(d)
+    })
     child.stderr.on('data', (d) => {
       stderr += d
+      if (opts.echo) process.stderr.write(d)
       opts.onStderr?.(stderr, child)
     })
     child.stdin.end(opts.input ?? '')
