@@ -1,0 +1,103 @@
+// openclaw.json: read as OpenClaw reads it (JSON5), written as OpenClaw writes it (JSON, two-space
+// indent, trailing newline), through one write path: lock, re-read, update, backup, temp file
+// beside it with the file's own mode, rename. A running gateway hot-reloads this file, so it must
+// only ever see the old bytes or the new.
+import { readFile } from 'node:fs/promises'
+import JSON5 from 'json5'
+import { BadFile } from '../errors.ts'
+import { backupFile, resolveFileMode, writeFileAtomic } from '../files.ts'
+import { withFileLock } from './lock.ts'
+
+export type ConfigData = Record<string, unknown>
+
+export interface LoadedConfig {
+  path: string
+  /** The file's bytes as text; undefined when there is no file yet. */
+  text?: string
+  data: ConfigData
+}
+
+/** Reads the config; a missing file is an empty config, anything unreadable is a one-line BadFile. */
+export async function loadConfig(path: string): Promise<LoadedConfig> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { path, data: {} }
+    throw new BadFile(path, `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err })
+  }
+  return { path, text, data: parseConfig(text, path) }
+}
+
+export function parseConfig(text: string, path: string): ConfigData {
+  if (text.trim() === '') throw new BadFile(path, 'is empty; expected an OpenClaw config object ({}); restore it from a backup or delete it')
+  let raw: unknown
+  try {
+    raw = JSON5.parse(text)
+  } catch (cause) {
+    const e = cause as SyntaxError & { lineNumber?: number; columnNumber?: number }
+    const at = e.lineNumber ? ` at line ${e.lineNumber}, column ${e.columnNumber}` : ''
+    const why = e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '').split('\n')[0]
+    throw new BadFile(path, `is not valid JSON5${at} (${why}); fix it, or restore it from a backup`, { cause })
+  }
+  if (!isPlainObject(raw)) throw new BadFile(path, `is not an OpenClaw config: expected an object at the top, found ${Array.isArray(raw) ? 'an array' : typeof raw}`)
+  return raw
+}
+
+/** The bytes OpenClaw itself writes for a config (its writeConfigFile: JSON.stringify, 2 spaces). */
+export function formatConfig(data: ConfigData): string {
+  return `${JSON.stringify(data, null, 2)}\n`
+}
+
+/** Whether JSON5 text has a // or /* comment outside a string: a rewrite cannot keep those. */
+export function hasJson5Comments(text: string): boolean {
+  let quote: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quote) {
+      if (c === '\\') i++
+      else if (c === quote) quote = undefined
+    } else if (c === '"' || c === "'") quote = c
+    else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return true
+  }
+  return false
+}
+
+// Values under keys like these are credentials (gateway.auth.token, channel bot tokens, provider
+// API keys); a ${VAR} reference is not a secret and stays readable.
+const SECRET_KEY = /(token|secret|password|passwd|api[-_]?key|private[-_]?key|authorization|cookie)$/i
+const ENV_REF = /^\$\{[A-Z_][A-Z0-9_]*\}$/
+
+/** A copy fit to print: every string under a secret-looking key is replaced by "[redacted]". */
+export function resolveDisplayConfig<T>(value: T, key = ''): T {
+  if (Array.isArray(value)) return value.map((v) => resolveDisplayConfig(v, key)) as T
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDisplayConfig(v, k)])) as T
+  if (typeof value === 'string' && SECRET_KEY.test(key) && !ENV_REF.test(value)) return '[redacted]' as T
+  return value
+}
+
+/**
+ * The one way this tool changes openclaw.json. Under the lock the file is re-read and handed to
+ * update, which returns the new config (or none, for no change) and may throw to refuse: then
+ * nothing is written. An unchanged result writes nothing and makes no backup.
+ */
+export async function updateConfig<T>(
+  path: string,
+  update: (current: LoadedConfig) => Promise<{ data?: ConfigData; result: T }>,
+): Promise<{ result: T; written: boolean; backupPath?: string }> {
+  return withFileLock(path, async () => {
+    const current = await loadConfig(path)
+    const { data, result } = await update(current)
+    if (!data) return { result, written: false }
+    const text = formatConfig(data)
+    if (text === current.text) return { result, written: false }
+    const mode = await resolveFileMode(path)
+    const backupPath = await backupFile(path)
+    await writeFileAtomic(path, text, { mode })
+    return { result, written: true, backupPath }
+  })
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
