@@ -1,11 +1,18 @@
 // The demo's story, kept beside the test support it is built from (the loopback OAuth server and
 // the sandbox), so `npm run demo` and the demo test run the same steps.
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Report, TaskIo } from '../../lib/cli.ts'
 import { startOAuthServer } from './oauth-server.ts'
 import { createSandbox, findTokenLeak, type Sandbox } from './sandbox.ts'
 import { locateOpenclaw, requireOpenclaw } from './tools.ts'
+
+// A config pasted by hand from an old how-to: a comment, and an order naming an account since removed.
+const DEMO_CONFIG = `{
+  // pasted from a how-to
+  auth: { order: { 'openai-codex': ['openai-codex:bob', 'openai-codex:old-laptop'] } },
+}
+`
 
 export interface DemoResult {
   sandbox: string
@@ -34,6 +41,11 @@ export async function runDemo({ keep = false } = {}, io: TaskIo): Promise<Report
     const storePath = join(sb.stateDir, 'agents', 'main', 'agent', 'auth-profiles.json')
     const profiles = await summarizeStore(storePath)
     for (const p of profiles) io.info(`  ${p.profileId}  ${p.email}  account ${p.accountId}  expires ${new Date(p.expires ?? 0).toISOString()}`)
+
+    step(4, 'render-config: the diff it would apply to the sandbox openclaw.json (a dry run; --write applies it)')
+    await writeFile(join(sb.stateDir, 'openclaw.json'), DEMO_CONFIG, { mode: 0o600 })
+    const render = await sb.run('render-config', openclawArgs, { echo: true, env })
+    if (render.code !== 0) throw new Error(`render-config exited ${render.code}`)
 
     const tokenLeak = findTokenLeak(sb.output.join('\n'), server.issuedTokens)
     io.info(tokenLeak ? `✗ a token appeared in the output: ${tokenLeak}` : '\n✓ no token, nor any piece of one, appeared in any output')
