@@ -7,6 +7,8 @@ import { loginWithCodex, stripAnsi } from './codex-login.ts'
 import { assertProfileName } from './profile-name.ts'
 import { registerSecret } from './secrets.ts'
 import { detectOpenclaw, type Detection } from './openclaw/detect.ts'
+import { isAtLeast } from './openclaw/generation.ts'
+import { CafError } from './errors.ts'
 import { openStore } from './openclaw/open-store.ts'
 import { resolveUpsertConflict, type CodexCredential } from './openclaw/store.ts'
 import { resolveAgentDir, resolveStateDir, type Env } from './openclaw/state-dir.ts'
@@ -51,7 +53,10 @@ export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<A
   io.info(describeDetection(detection, store.path))
   const warnings: string[] = []
   if (detection.leftoverJson) {
-    warnings.push(`${detection.leftoverJson} is a leftover from an older OpenClaw and is not read; run \`openclaw doctor --fix\` to migrate it (left untouched)`)
+    const leftover = `${detection.leftoverJson} is a leftover from an older OpenClaw; run \`openclaw doctor --fix\` to migrate it (this tool leaves it untouched)`
+    // From 2026.8.1 OpenClaw refuses to use its store at all until the file is migrated.
+    if (detection.version && isAtLeast(detection.version, '2026.8.1')) throw new CafError(`${leftover}; OpenClaw ${detection.version} will not use its credential store until then`)
+    io.warn(leftover)
   }
   const profileId = `${store.provider}:${name}`
   // Fail before a login is spent: the name is taken and --replace was not given.
@@ -80,6 +85,7 @@ export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<A
   const identity = resolveIdentity(tokens, { now, source: opts.from ? resolve(opts.from) : 'codex login result' })
   const credential: CodexCredential = { ...tokens, ...identity }
   const result = await store.upsertCodexProfile({ profileId, credential, replace: Boolean(opts.replace) })
+  warnings.push(...(result.warnings ?? []))
   for (const w of warnings) io.warn(w)
   return {
     profileId,

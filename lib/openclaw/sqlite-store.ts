@@ -1,8 +1,112 @@
-// Adapter for the state database of OpenClaw 2026.6.5+ (issue 3). Placeholder until written.
+// Adapter for the state database of OpenClaw 2026.6.5+ (state/openclaw.sqlite, or an agent's
+// openclaw-agent.sqlite). Credentials go through OpenClaw's own plugin SDK, run by sdk-bridge.mjs
+// on OpenClaw's Node; the order through `openclaw models auth order`; a running gateway is told
+// through `models.authRefresh` (2026.9.5+).
+import { spawn } from 'node:child_process'
+import { access } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { CafError } from '../errors.ts'
-import type { AuthStore } from './store.ts'
+import { KEEP_BACKUPS } from '../files.ts'
+import { isAtLeast } from './generation.ts'
+import { describeFailure, firstLine, parseJsonOutput, resolveOpenclawRuntime, resolveSdkPath, runOpenclaw, type OpenclawRuntime } from './runtime.ts'
+import { appendToOrder, resolveUpsertConflict } from './store.ts'
+import type { AuthStore, ProfileSummary, UpsertRequest, UpsertResult } from './store.ts'
 import type { StoreContext } from './open-store.ts'
+import type { Env } from './state-dir.ts'
 
-export async function openSqliteStore(_ctx: StoreContext & { provider: string; version?: string }): Promise<AuthStore> {
-  throw new CafError('this OpenClaw keeps credentials in its state database, which add-profile cannot write yet')
+const BRIDGE = fileURLToPath(new URL('./sdk-bridge.mjs', import.meta.url))
+
+export function resolveStateDatabase({ stateDir, agentDir, agentId }: Pick<StoreContext, 'stateDir' | 'agentDir' | 'agentId'>): string {
+  return agentId === 'main' ? join(stateDir, 'state', 'openclaw.sqlite') : join(agentDir, 'openclaw-agent.sqlite')
+}
+
+export async function openSqliteStore(ctx: StoreContext & { provider: string; version?: string }): Promise<AuthStore> {
+  const { stateDir, agentDir, agentId, env, provider, version } = ctx
+  const runtime = await resolveOpenclawRuntime(env)
+  const sdkPath = await resolveSdkPath(runtime.packageDir)
+  const dbPath = resolveStateDatabase(ctx)
+  const call = (request: Record<string, unknown>) => callBridge(runtime, { ...request, sdkPath, dbPath, agentDir: agentId === 'main' ? undefined : agentDir, keepBackups: KEEP_BACKUPS }, { ...env, OPENCLAW_STATE_DIR: stateDir })
+  const openclawEnv: Env = { ...env, OPENCLAW_STATE_DIR: stateDir }
+
+  async function listProfiles(): Promise<ProfileSummary[]> {
+    if (!(await exists(dbPath))) return [] // reading must not create the database
+    return ((await call({ op: 'list' })) as { profiles: ProfileSummary[] }).profiles
+  }
+
+  return {
+    kind: 'sqlite',
+    path: dbPath,
+    provider,
+    listProfiles,
+    async upsertCodexProfile({ profileId, credential: c, replace }: UpsertRequest): Promise<UpsertResult> {
+      const before = await listProfiles()
+      const { replaced } = resolveUpsertConflict(before, { profileId, accountId: c.accountId, replace })
+      // What OpenClaw's own Codex login stores, where the claims have it.
+      const credential = {
+        type: 'oauth', provider, access: c.access, refresh: c.refresh, expires: c.expires, accountId: c.accountId,
+        ...(c.email ? { email: c.email } : {}), ...(c.plan ? { chatgptPlanType: c.plan } : {}), ...(c.idToken ? { idToken: c.idToken } : {}),
+      }
+      const orderArgs = { env: openclawEnv, agentId, provider }
+      const orderBefore = await loadOrder(orderArgs)
+      const { backupPath } = (await call({ op: 'upsert', profileId, credential, replace: replaced })) as { backupPath?: string }
+      // No order yet: OpenClaw treats an explicit order as the whole list, so start from every profile.
+      // A replaced profile keeps its place (OpenClaw dropped it from the order when removing it).
+      const order = appendToOrder(orderBefore ?? before.filter((p) => p.provider === provider).map((p) => p.profileId), profileId)
+      const orderNow = await loadOrder(orderArgs)
+      if (orderNow?.join('\n') !== order.join('\n')) await saveOrder({ ...orderArgs, order })
+      const warnings: string[] = []
+      if (version && isAtLeast(version, '2026.9.5')) await notifyGateway(openclawEnv, warnings)
+      return { profileId, replaced, order, backupPath, warnings }
+    },
+  }
+}
+
+interface OrderArgs {
+  env: Env
+  agentId: string
+  provider: string
+}
+
+async function loadOrder({ env, agentId, provider }: OrderArgs): Promise<string[] | undefined> {
+  const get = await runOpenclaw(['models', 'auth', 'order', 'get', '--provider', provider, '--agent', agentId, '--json'], { env })
+  if (!get.ok) throw new CafError(`openclaw models auth order get failed: ${describeFailure(get)}`)
+  return (parseJsonOutput(get.stdout, 'models auth order get') as { order?: string[] | null }).order ?? undefined
+}
+
+async function saveOrder({ env, agentId, provider, order }: OrderArgs & { order: string[] }): Promise<void> {
+  const set = await runOpenclaw(['models', 'auth', 'order', 'set', '--provider', provider, '--agent', agentId, ...order], { env })
+  if (!set.ok) throw new CafError(`the credential was stored, but openclaw models auth order set failed: ${describeFailure(set)}; run it yourself: openclaw models auth order set --provider ${provider} ${order.join(' ')}`)
+}
+
+async function notifyGateway(env: Env, warnings: string[]): Promise<void> {
+  const r = await runOpenclaw(['gateway', 'call', 'models.authRefresh', '--params', '{"operation":"update"}', '--json'], { env, timeoutMs: 30_000 })
+  if (!r.ok) warnings.push(`no running gateway was told of the change (${describeFailure(r)}); a gateway started later reads it anyway`)
+}
+
+async function callBridge(runtime: OpenclawRuntime, request: Record<string, unknown>, env: Env): Promise<unknown> {
+  const child = spawn(runtime.node, [BRIDGE], { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  child.stdin.end(JSON.stringify(request))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', (err) => reject(new CafError(`cannot run OpenClaw's node (${runtime.node}); set OPENCLAW_NODE`, { cause: err })))
+    child.on('close', resolve)
+  })
+  const reply = stdout.trim().split('\n').pop()
+  let parsed: { error?: string } | undefined
+  try {
+    parsed = reply ? JSON.parse(reply) : undefined
+  } catch {
+    parsed = undefined
+  }
+  if (!parsed) throw new CafError(`OpenClaw's plugin SDK did not answer (exit ${code}): ${firstLine(stderr)}`)
+  if (parsed.error) throw new CafError(`OpenClaw's plugin SDK: ${parsed.error}`)
+  return parsed
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false)
 }

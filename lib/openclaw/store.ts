@@ -36,6 +36,8 @@ export interface UpsertResult {
   replaced: boolean
   order: string[]
   backupPath?: string
+  /** Things the user should know that did not stop the write (no gateway to notify, say). */
+  warnings?: string[]
 }
 
 export interface AuthStore {

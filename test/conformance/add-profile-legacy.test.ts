@@ -6,16 +6,13 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { startOAuthServer, type OAuthServer } from '../support/oauth-server.ts'
 import { createSandbox, findTokenLeak, type Sandbox } from '../support/sandbox.ts'
-import { readOpenclawLogs, requireOpenclaw, runOpenclaw, type OpenclawInstall } from '../support/tools.ts'
+import { probeOpenclaw, readOpenclawLogs, requireOpenclaw, runOpenclaw, type OpenclawInstall } from '../support/tools.ts'
 
 describe('add-profile on OpenClaw legacy (auth-profiles.json)', async () => {
   let server: OAuthServer
   let sb: Sandbox
   let oc: OpenclawInstall
-  const sbForSkip = await createSandbox()
-  const found = await requireOpenclaw('legacy', sbForSkip.root)
-  await sbForSkip.cleanup()
-  const skip = 'skip' in found ? found.skip : false
+  const skip = await probeOpenclaw('legacy')
   const storePath = () => join(sb.stateDir, 'agents', 'main', 'agent', 'auth-profiles.json')
   const add = (name: string, ...args: string[]) => sb.run('add-profile', [name, '--issuer', server.issuer, '--yes', ...args], { env: oc.env })
 

@@ -40,11 +40,7 @@ export function locateOpenclaw(era: Era): { version: string; packageDir: string;
 /** Sets up a bin dir for the release inside `root`, or returns the skip reason. Under CI, throws instead. */
 export async function requireOpenclaw(era: Era, root: string): Promise<OpenclawInstall | { skip: string }> {
   const found = locateOpenclaw(era)
-  if ('skip' in found) {
-    if (process.env.CI) throw new Error(`CI must install the pinned tools: ${found.skip}`)
-    process.stderr.write(`# SKIP: ${found.skip}\n`)
-    return found
-  }
+  if ('skip' in found) return { skip: reportSkip(found.skip) }
   const binDir = join(root, `bin-${era}`)
   await mkdir(binDir, { recursive: true })
   await symlink(found.node, join(binDir, 'node')).catch(() => {})
@@ -54,7 +50,14 @@ export async function requireOpenclaw(era: Era, root: string): Promise<OpenclawI
     ...found,
     binDir,
     openclaw,
-    env: { PATH: `${binDir}:${process.env.PATH}`, OPENCLAW_BIN: openclaw },
+    env: {
+      PATH: `${binDir}:${process.env.PATH}`,
+      OPENCLAW_BIN: openclaw,
+      NODE_OPTIONS: `--import=${join(ROOT, 'test', 'support', 'loopback-guard.mjs')}`,
+      OPENCLAW_DISABLE_BONJOUR: '1',
+      OPENCLAW_NO_AUTO_UPDATE: '1',
+      DO_NOT_TRACK: '1',
+    },
   }
 }
 
@@ -79,4 +82,16 @@ export async function readOpenclawLogs(dirs = ['/tmp/openclaw']): Promise<string
     for (const name of await readdir(dir).catch(() => [] as string[])) text += await readFile(join(dir, name), 'utf8').catch(() => '')
   }
   return text
+}
+
+/** For `test(name, { skip }, ...)`: false when the release is installed, else the printed reason (CI: throws). */
+export async function probeOpenclaw(era: Era): Promise<string | false> {
+  const found = locateOpenclaw(era)
+  return 'skip' in found ? reportSkip(found.skip) : false
+}
+
+function reportSkip(reason: string): string {
+  if (process.env.CI) throw new Error(`CI must install the pinned tools: ${reason}`)
+  process.stderr.write(`# SKIP: ${reason}\n`)
+  return reason
 }

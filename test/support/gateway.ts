@@ -1,0 +1,71 @@
+// A real OpenClaw gateway for a test: loopback port, token auth, its own process group, stopped by
+// its pid (never by name: other sessions on a machine may run gateways of their own).
+import { spawn } from 'node:child_process'
+import { createServer, connect } from 'node:net'
+import type { OpenclawInstall } from './tools.ts'
+
+export interface Gateway {
+  port: number
+  token: string
+  pid: number
+  /** Env that points the openclaw CLI (and our tool) at this gateway. */
+  env: NodeJS.ProcessEnv
+  log: () => string
+  stop(): Promise<void>
+}
+
+export async function startGateway(install: OpenclawInstall, sb: { env: NodeJS.ProcessEnv }, { readyTimeoutMs = 90_000 } = {}): Promise<Gateway> {
+  const port = await freePort()
+  const token = `test-gateway-${port}-${Date.now()}`
+  const env = { OPENCLAW_GATEWAY_PORT: String(port), OPENCLAW_GATEWAY_TOKEN: token }
+  const child = spawn(install.openclaw, ['gateway', 'run', '--port', String(port), '--bind', 'loopback', '--auth', 'token', '--token', token, '--allow-unconfigured'], {
+    env: {
+      ...sb.env, ...install.env, ...env,
+      OPENCLAW_NO_RESPAWN: '1', OPENCLAW_SKIP_CHANNELS: '1', OPENCLAW_SKIP_CANVAS_HOST: '1',
+      OPENCLAW_SKIP_BROWSER_CONTROL_SERVER: '1', OPENCLAW_SKIP_GMAIL_WATCHER: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let log = ''
+  child.stdout.on('data', (d) => (log += d))
+  child.stderr.on('data', (d) => (log += d))
+  const exited = new Promise<void>((r) => child.on('exit', () => r()))
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM')
+    } catch {
+      return
+    }
+    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL') } catch { /* gone */ } }, 10_000)
+    await exited
+    clearTimeout(timer)
+  }
+  const deadline = Date.now() + readyTimeoutMs
+  while (!(await isListening(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop()
+      throw new Error(`gateway did not start on 127.0.0.1:${port}: ${log.slice(-800)}`)
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return { port, token, pid: child.pid!, env, log: () => log, stop }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+    srv.on('error', reject)
+  })
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ port, host: '127.0.0.1' }, () => { s.destroy(); resolve(true) })
+    s.on('error', () => resolve(false))
+  })
+}
