@@ -1,6 +1,7 @@
 // Which OpenClaw generation a state dir belongs to. The installed OpenClaw's version decides; where
 // none can be run, the files in the state dir decide; where neither does, the user must say.
-import { access } from 'node:fs/promises'
+import { access, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { $ } from 'zx'
 import { CafError } from '../errors.ts'
@@ -23,9 +24,16 @@ export function resolveOpenclawBin(env: Env = process.env): string {
 
 /** `openclaw --version`, or undefined when no OpenClaw can be run. */
 export async function readInstalledVersion(env: Env = process.env): Promise<string | undefined> {
-  const r = await $({ nothrow: true, quiet: true, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })`${resolveOpenclawBin(env)} --version`
-  if (r.exitCode !== 0) return undefined
-  return /\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?/.exec(r.stdout)?.[0]
+  // 2026.2.22 creates agents/main/agent/auth.json even for --version: give it a throw-away agent dir
+  // so asking the version leaves the user's state dir as it was.
+  const scratch = await mkdtemp(join(tmpdir(), 'caf-openclaw-version-'))
+  try {
+    const r = await $({ nothrow: true, quiet: true, env: { ...env, OPENCLAW_AGENT_DIR: scratch } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })`${resolveOpenclawBin(env)} --version`
+    if (r.exitCode !== 0) return undefined
+    return /\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?/.exec(r.stdout)?.[0]
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
 }
 
 export function resolveStateDatabases(stateDir: string, agentDir: string): string[] {

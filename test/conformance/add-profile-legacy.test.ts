@@ -1,8 +1,8 @@
 // add-profile against the real seed-era OpenClaw (pins.json openclawLegacy, auth-profiles.json):
 // what we write is what that release reads, and its own order command still works on our file.
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { startOAuthServer, type OAuthServer } from '../support/oauth-server.ts'
 import { createSandbox, findTokenLeak, type Sandbox } from '../support/sandbox.ts'
@@ -58,6 +58,22 @@ describe('add-profile on OpenClaw legacy (auth-profiles.json)', async () => {
     assert.equal(r.code, 0, r.stderr)
     const after = await runOpenclaw(oc, sb, ['models', 'auth', 'order', 'get', '--provider', 'openai-codex', '--json'])
     assert.deepEqual(after.json().order, ['openai-codex:bob', 'openai-codex:alice', 'openai-codex:carol'])
+  })
+
+  test('a refused name leaves a fresh state dir byte-identical, OpenClaw version check included', { skip }, async () => {
+    const fresh = await createSandbox()
+    try {
+      const store = join(fresh.stateDir, 'agents', 'main', 'agent', 'auth-profiles.json')
+      await mkdir(dirname(store), { recursive: true })
+      await writeFile(store, await readFile(storePath()))
+      const before = await fresh.snapshot(fresh.stateDir)
+      const r = await fresh.run('add-profile', ['alice', '--issuer', server.issuer, '--yes'], { env: oc.env })
+      assert.equal(r.code, 1)
+      assert.match(r.stderr, /openai-codex:alice already exists/)
+      assert.deepEqual(await fresh.snapshot(fresh.stateDir), before)
+    } finally {
+      await fresh.cleanup()
+    }
   })
 
   test('a login returning a stored account is refused', { skip }, async () => {
