@@ -1,0 +1,97 @@
+// check-and-switch: one deterministic look at which models can answer, a move of the session (or
+// the global default) when the best one changed, a small state file, and zero LLM tokens.
+import { loadConfig } from './openclaw/config.ts'
+import { loadModelsStatus } from './openclaw/models-status.ts'
+import { DEFAULT_SESSION, patchSessionModel, setGlobalModel } from './openclaw/session.ts'
+import { resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
+import { CafError } from './errors.ts'
+import { chooseModel, type Choice, type ModelAvailability } from './model-choice.ts'
+import { loadSwitchState, resolveProfileStatuses, resolveStatePath, saveSwitchState } from './switch-state.ts'
+import type { Report } from './cli.ts'
+
+export interface CheckOptions {
+  priority?: string
+  session?: string
+  global?: boolean
+  dryRun?: boolean
+  state?: string
+  env?: Env
+  now?: number
+}
+
+export interface Decision {
+  checkedAt: string
+  previous?: string
+  chosen: string
+  changed: boolean
+  reason: Choice['reason']
+  /** One sentence on why, for the human line. */
+  why: string
+  priority: string[]
+  availability: ModelAvailability[]
+  switched: boolean
+  via: 'session' | 'global'
+  session?: string
+  dryRun: boolean
+  statePath: string
+}
+
+export async function checkAndSwitch(opts: CheckOptions): Promise<Decision> {
+  const { env = process.env, now = Date.now() } = opts
+  const stateDir = resolveStateDir(env)
+  const { data: config } = await loadConfig(resolveConfigPath(env, stateDir))
+  const statePath = opts.state ?? resolveStatePath({ config, stateDir })
+  const state = await loadSwitchState(statePath)
+  const status = await loadModelsStatus(env)
+  const priority = resolvePriority(opts.priority, state.priority, [status.defaultModel, ...status.fallbacks])
+  const choice = chooseModel(status, priority, now)
+  const previous = state.lastEffectiveModel
+  const changed = previous !== choice.model
+  const via = opts.global ? 'global' : 'session'
+  const session = opts.global ? undefined : (opts.session ?? DEFAULT_SESSION)
+  if (changed && !opts.dryRun) {
+    if (opts.global) await setGlobalModel({ model: choice.model, env })
+    // Back on the configured default: clear the override rather than pin it.
+    else await patchSessionModel({ session: session!, model: choice.model === status.defaultModel ? null : choice.model, env })
+  }
+  const checkedAt = new Date(now).toISOString()
+  if (!opts.dryRun) {
+    await saveSwitchState(statePath, { ...state, lastEffectiveModel: choice.model, lastCheckedAt: checkedAt, priority, profileStatuses: resolveProfileStatuses(status, now) })
+  }
+  return {
+    checkedAt, previous, chosen: choice.model, changed, reason: choice.reason, why: resolveWhy(choice, previous, now),
+    priority, availability: choice.availability, switched: changed && !opts.dryRun, via, session, dryRun: Boolean(opts.dryRun), statePath,
+  }
+}
+
+export function resolvePriority(flag: string | undefined, remembered: string[] | undefined, configured: Array<string | null>): string[] {
+  const list = (flag ? flag.split(',') : remembered ?? configured).map((m) => m?.trim()).filter((m): m is string => Boolean(m))
+  if (list.length === 0) throw new CafError('no models to choose from: the config has no primary or fallbacks; run render-config, or pass --priority REF,REF')
+  return [...new Set(list)]
+}
+
+export function resolveWhy(choice: Choice, previous: string | undefined, now: number): string {
+  const blockedAbove = choice.availability.slice(0, choice.availability.findIndex((a) => a.model === choice.model)).find((a) => !a.available)
+  if (choice.reason === 'soonest-free') {
+    const me = choice.availability.find((a) => a.model === choice.model)!
+    return `nothing can answer now; ${choice.model} frees up first, ${formatWhen(me.freesAt!, now)}`
+  }
+  if (choice.reason === 'nothing-known') return 'nothing can answer and nothing says when; staying on the first in priority'
+  if (blockedAbove) return `${blockedAbove.model}: ${blockedAbove.why}${blockedAbove.freesAt ? `, frees up ${formatWhen(blockedAbove.freesAt, now)}` : ''}`
+  if (previous && choice.availability.some((a) => a.model === previous)) return `${choice.model} can answer again`
+  return previous ? `${choice.model} is first in priority and can answer` : 'first check'
+}
+
+export function formatWhen(ms: number, now: number): string {
+  const minutes = Math.max(1, Math.round((ms - now) / 60_000))
+  const rel = minutes >= 90 ? `${Math.round(minutes / 60)} h` : `${minutes} min`
+  return `${new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')} (in ${rel})`
+}
+
+/** Nothing changed: nothing on stdout (cron stays quiet); --json always prints the record. */
+export function formatDecision(d: Decision): Report {
+  if (!d.changed) return { data: d, lines: [] }
+  const where = d.via === 'global' ? 'global default' : `session ${d.session}`
+  const verb = d.dryRun ? 'would switch' : 'switched'
+  return { data: d, lines: [`model ${verb}: ${d.previous ?? '(none)'} → ${d.chosen} (${where}); ${d.why}`] }
+}

@@ -1,0 +1,112 @@
+// check-and-switch run as a command over a stand-in openclaw: state-file transitions (switch, stay
+// silent, switch back), what reaches stdout, and a missing gateway leaving the state as it was.
+import assert from 'node:assert/strict'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { createSandbox, ROOT, type Sandbox } from './support/sandbox.ts'
+import { redateStatusFixture } from './support/fixtures.ts'
+
+const OPUS = 'anthropic/claude-opus-4-6'
+const CODEX = 'openai/gpt-5.5'
+
+describe('check-and-switch transitions', () => {
+  let sb: Sandbox
+  let statusFile: string
+  let logFile: string
+  let statePath: string
+  const calls = async () => (await readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  const run = (args: string[] = [], env: NodeJS.ProcessEnv = {}) => sb.run('check-and-switch', args, { env })
+  const useStatus = (name: string) => writeFile(statusFile, redateStatusFixture(name))
+
+  before(async () => {
+    sb = await createSandbox()
+    statusFile = join(sb.root, 'status.json')
+    logFile = join(sb.root, 'calls.log')
+    statePath = join(sb.stateDir, 'workspace', 'memory', 'model-switch-state.json')
+    Object.assign(sb.env, { OPENCLAW_BIN: join(ROOT, 'test/support/fake-openclaw.mjs'), FAKE_STATUS: statusFile, FAKE_LOG: logFile })
+  })
+  after(() => sb.cleanup())
+
+  test('first check: one line, the session follows the default, state written', async () => {
+    await useStatus('current-anthropic-env-key')
+    const r = await run()
+    assert.equal(r.code, 0, r.stderr)
+    assert.equal(r.stdout.trim().split('\n').length, 1)
+    assert.match(r.stdout, /^model switched: \(none\) → anthropic\/claude-opus-4-6 \(session agent:main:main\)/)
+    assert.deepEqual(await calls(), [{ call: 'sessions.patch', params: { key: 'agent:main:main', model: null } }])
+    const state = JSON.parse(await readFile(statePath, 'utf8'))
+    assert.equal(state.lastEffectiveModel, OPUS)
+    assert.deepEqual(state.priority, [OPUS, CODEX])
+    assert.equal(state.profileStatuses['openai:alice'].status, 'unusable')
+    assert.equal(state.profileStatuses['openai:alice'].reason, 'rate_limit')
+  })
+
+  test('nothing changed: nothing on stdout, no switch, exit 0', async () => {
+    const r = await run()
+    assert.equal(r.code, 0, r.stderr)
+    assert.equal(r.stdout, '')
+    assert.equal((await calls()).length, 1)
+  })
+
+  test('the default loses its auth: switches to Codex, saying why and what is free', async () => {
+    await useStatus('current-alice-cooling')
+    const r = await run()
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stdout, /^model switched: anthropic\/claude-opus-4-6 → openai\/gpt-5\.5 \(session agent:main:main\); anthropic\/claude-opus-4-6: no usable auth for anthropic\n$/)
+    assert.deepEqual((await calls()).at(-1), { call: 'sessions.patch', params: { key: 'agent:main:main', model: CODEX } })
+    assert.equal(JSON.parse(await readFile(statePath, 'utf8')).lastEffectiveModel, CODEX)
+  })
+
+  test('a gateway that is not running: exit 1, one line, state file unchanged', async () => {
+    await useStatus('current-anthropic-env-key')
+    const before = await readFile(statePath)
+    const r = await run([], { FAKE_GATEWAY_DOWN: '1' })
+    assert.equal(r.code, 1)
+    assert.match(r.stderr, /cannot switch session agent:main:main: the gateway did not answer \(gateway closed \(1006\)/)
+    assert.equal(r.stderr.trim().split('\n').length, 1)
+    assert.deepEqual(await readFile(statePath), before)
+  })
+
+  test('--dry-run decides and reports without switching or writing state', async () => {
+    const before = await readFile(statePath)
+    const n = (await calls()).length
+    const r = await run(['--dry-run'])
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stdout, /^model would switch: openai\/gpt-5\.5 → anthropic\/claude-opus-4-6/)
+    assert.equal((await calls()).length, n)
+    assert.deepEqual(await readFile(statePath), before)
+  })
+
+  test('switches back when the default can answer again (override cleared)', async () => {
+    const r = await run()
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stdout, /openai\/gpt-5\.5 → anthropic\/claude-opus-4-6 .*can answer again/)
+    assert.deepEqual((await calls()).at(-1), { call: 'sessions.patch', params: { key: 'agent:main:main', model: null } })
+  })
+
+  test('--json always prints the decision record, even with no change', async () => {
+    const r = await run(['--json'])
+    assert.equal(r.code, 0, r.stderr)
+    const d = JSON.parse(r.stdout)
+    assert.equal(d.changed, false)
+    assert.equal(d.chosen, OPUS)
+    assert.deepEqual(d.availability.map((a: { model: string; available: boolean }) => [a.model, a.available]), [[OPUS, true], [CODEX, false]])
+  })
+
+  test('--global uses models set; --priority and --state are honoured', async () => {
+    const state = join(sb.root, 'other-state.json')
+    const r = await run(['--global', '--priority', `${CODEX},${OPUS}`, '--state', state])
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stdout, /→ anthropic\/claude-opus-4-6 \(global default\)/)
+    assert.deepEqual((await calls()).at(-1), { call: 'models set', model: OPUS })
+    assert.deepEqual(JSON.parse(await readFile(state, 'utf8')).priority, [CODEX, OPUS])
+  })
+
+  test('models status output missing a field: one clear line, exit 1', async () => {
+    await writeFile(statusFile, '{"defaultModel":"a/b","fallbacks":[]}')
+    const r = await run()
+    assert.equal(r.code, 1)
+    assert.match(r.stderr, /models status --json: auth .*expected object/)
+  })
+})

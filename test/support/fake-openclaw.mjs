@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// A stand-in `openclaw` for fast tests of check-and-switch: `models status --json` prints
+// $FAKE_STATUS; `gateway call sessions.patch` and `models set` append their arguments to
+// $FAKE_LOG, or fail like a missing gateway when $FAKE_GATEWAY_DOWN is set.
+import { appendFileSync, readFileSync } from 'node:fs'
+const args = process.argv.slice(2)
+const log = (entry) => appendFileSync(process.env.FAKE_LOG, `${JSON.stringify(entry)}\n`)
+if (args[0] === 'models' && args[1] === 'status') {
+  process.stdout.write(readFileSync(process.env.FAKE_STATUS, 'utf8'))
+} else if (args[0] === 'gateway' && args[1] === 'call') {
+  if (process.env.FAKE_GATEWAY_DOWN) {
+    process.stdout.write(JSON.stringify({ ok: false, error: { type: 'gateway_transport_error', message: 'gateway closed (1006): connect ECONNREFUSED 127.0.0.1:18789' } }))
+    process.exit(1)
+  }
+  log({ call: args[2], params: JSON.parse(args[args.indexOf('--params') + 1]) })
+  process.stdout.write('{"ok":true}\n')
+} else if (args[0] === 'models' && args[1] === 'set') {
+  log({ call: 'models set', model: args[2] })
+} else {
+  process.stderr.write(`fake openclaw: unexpected ${args.join(' ')}\n`)
+  process.exit(2)
+}
