@@ -114,3 +114,19 @@ describe('openJsonStore().upsertCodexProfile', () => {
     assert.deepEqual(await readdir(agentDir), ['auth-profiles.json'])
   })
 })
+
+describe('summarizeJsonStore', () => {
+  test('reports usage stats and a digest of the refresh token, never a token', async () => {
+    const { summarizeJsonStore } = await import('../lib/openclaw/json-store.ts')
+    const { createHash } = await import('node:crypto')
+    const store: JsonStoreData = {
+      version: 1,
+      profiles: { 'openai-codex:a': { type: 'oauth', provider: 'openai-codex', access: 'secret-access-token', refresh: 'secret-refresh-token', expires: 5, accountId: 'acct' } },
+      usageStats: { 'openai-codex:a': { cooldownUntil: 9, cooldownReason: 'rate_limit', errorCount: 2, failureCounts: { rate_limit: 2 } } },
+    }
+    const [s] = summarizeJsonStore(store)
+    assert.deepEqual(s!.usage, { cooldownUntil: 9, cooldownReason: 'rate_limit', errorCount: 2 })
+    assert.equal(s!.refreshDigest, createHash('sha256').update('secret-refresh-token').digest('hex'))
+    assert.ok(!JSON.stringify(s).includes('secret-'))
+  })
+})

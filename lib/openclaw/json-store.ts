@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { BadFile } from '../errors.ts'
 import { backupFile, writeFileAtomic } from '../files.ts'
 import { withFileLock } from './lock.ts'
-import { appendToOrder, resolveUpsertConflict } from './store.ts'
+import { appendToOrder, resolveProfileUsage, resolveTokenDigest, resolveUpsertConflict } from './store.ts'
 import type { AuthStore, CodexCredential, ProfileSummary, UpsertRequest, UpsertResult } from './store.ts'
 
 export const JSON_STORE_NAME = 'auth-profiles.json'
@@ -80,6 +80,8 @@ export function summarizeJsonStore(store: JsonStoreData): ProfileSummary[] {
     accountId: p.accountId,
     expires: p.expires,
     hasRefresh: Boolean(p.refresh),
+    ...(p.refresh ? { refreshDigest: resolveTokenDigest(p.refresh) } : {}),
+    usage: resolveProfileUsage(store.usageStats?.[profileId]),
   }))
 }
 

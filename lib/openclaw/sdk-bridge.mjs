@@ -3,6 +3,7 @@
 // (`openclaw/plugin-sdk/provider-auth`), never with SQL of our own. The one exception is the
 // backup, an online copy made with node:sqlite's backup() (see backup below for why).
 // Request: one JSON object on stdin (tokens travel here, never in argv). Reply: one JSON line.
+import { createHash } from 'node:crypto'
 import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -17,18 +18,27 @@ function loadStore() {
   return sdk.ensureAuthProfileStore(request.agentDir, { readOnly: true, allowKeychainPrompt: false, syncExternalCli: false })
 }
 
+const USAGE_KEYS = ['lastUsed', 'errorCount', 'cooldownUntil', 'cooldownReason', 'disabledUntil', 'disabledReason', 'blockedUntil', 'blockedReason', 'blockedModel']
+
 function summarize(store) {
-  return Object.entries(store.profiles ?? {}).map(([profileId, c]) => ({
-    profileId,
-    provider: c.provider,
-    type: c.type,
-    email: c.email,
-    accountId: c.accountId,
-    plan: c.chatgptPlanType,
-    expires: c.expires,
-    hasRefresh: Boolean(c.refresh) && !String(c.refresh).startsWith(FENCE),
-    refreshFailed: String(c.access ?? '').startsWith(FENCE) || String(c.refresh ?? '').startsWith(FENCE),
-  }))
+  return Object.entries(store.profiles ?? {}).map(([profileId, c]) => {
+    const refresh = typeof c.refresh === 'string' && !c.refresh.startsWith(FENCE) ? c.refresh : undefined
+    const stats = store.usageStats?.[profileId] ?? {}
+    const usage = Object.fromEntries(USAGE_KEYS.filter((k) => typeof stats[k] === 'number' || typeof stats[k] === 'string').map((k) => [k, stats[k]]))
+    return {
+      profileId,
+      provider: c.provider,
+      type: c.type,
+      email: c.email,
+      accountId: c.accountId,
+      plan: c.chatgptPlanType,
+      expires: c.expires,
+      hasRefresh: Boolean(refresh),
+      ...(refresh ? { refreshDigest: createHash('sha256').update(refresh).digest('hex') } : {}),
+      refreshFailed: String(c.access ?? '').startsWith(FENCE) || String(c.refresh ?? '').startsWith(FENCE),
+      ...(Object.keys(usage).length ? { usage } : {}),
+    }
+  })
 }
 
 // `openclaw backup sqlite create` exists in 2026.9, but it also writes $STATE/openclaw.json as a

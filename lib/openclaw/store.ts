@@ -1,5 +1,6 @@
 // The one interface every OpenClaw storage generation is written through. An adapter per
 // generation (json-store.ts, sqlite-store.ts) implements it; adding a generation adds one file.
+import { createHash } from 'node:crypto'
 import { CafError } from '../errors.ts'
 
 /** What we store for a Codex account: tokens plus the claims OpenClaw's own login records. */
@@ -21,8 +22,40 @@ export interface ProfileSummary {
   type: string
   email?: string
   accountId?: string
+  plan?: string
   expires?: number
   hasRefresh: boolean
+  /** sha256 of the refresh token, to spot two holders of one token without handling the token. */
+  refreshDigest?: string
+  /** OpenClaw replaced the tokens with a failed-refresh marker (2026.9): a new login is needed. */
+  refreshFailed?: boolean
+  /** OpenClaw's usageStats for the profile, as stored. */
+  usage?: ProfileUsage
+}
+
+export interface ProfileUsage {
+  lastUsed?: number
+  errorCount?: number
+  cooldownUntil?: number
+  cooldownReason?: string
+  disabledUntil?: number
+  disabledReason?: string
+  blockedUntil?: number
+  blockedReason?: string
+  blockedModel?: string
+}
+
+const USAGE_KEYS = ['lastUsed', 'errorCount', 'cooldownUntil', 'cooldownReason', 'disabledUntil', 'disabledReason', 'blockedUntil', 'blockedReason', 'blockedModel'] as const
+
+/** The fields of an OpenClaw usageStats entry we report, with their types checked. */
+export function resolveProfileUsage(raw: unknown): ProfileUsage | undefined {
+  if (!raw || typeof raw !== 'object') return undefined
+  const out: Record<string, unknown> = {}
+  for (const key of USAGE_KEYS) {
+    const v = (raw as Record<string, unknown>)[key]
+    if (typeof v === 'number' || typeof v === 'string') out[key] = v
+  }
+  return Object.keys(out).length ? (out as ProfileUsage) : undefined
 }
 
 export interface UpsertRequest {
@@ -75,4 +108,9 @@ export function resolveUpsertConflict(
 /** Appends id to an order list if absent; the user's order is kept as it is. */
 export function appendToOrder(order: readonly string[], id: string): string[] {
   return order.includes(id) ? [...order] : [...order, id]
+}
+
+/** sha256 hex of a token: comparable across stores and files, and no piece of the token itself. */
+export function resolveTokenDigest(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
 }
