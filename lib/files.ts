@@ -1,8 +1,9 @@
 // The one way this tool puts bytes on disk: a temp file beside the target, fsync, rename.
 // A reader (OpenClaw's gateway hot-reloads its files) sees the old content or the new, never a mix.
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, open, readdir, rename, rm, stat, copyFile } from 'node:fs/promises'
+import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { isPidAlive } from './openclaw/lock.ts'
 
 export const TEMP_MARK = '.caf-tmp-'
 export const BACKUP_DIR = '.codex-auth-fallback-backups'
@@ -13,7 +14,7 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
 }
 
-export async function writeFileAtomic(path: string, data: string, { mode = 0o600 } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, { mode = 0o600 } = {}): Promise<void> {
   const dir = dirname(path)
   await ensurePrivateDir(dir)
   const tmp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`)
@@ -34,7 +35,26 @@ export async function writeFileAtomic(path: string, data: string, { mode = 0o600
     await rm(tmp, { force: true })
     throw err
   }
+  await sweepDeadTemps(path)
 }
+
+/**
+ * Removes temp files a killed writer of ours left in path's directory (`.<name>.caf-tmp-<pid>-<hex>`
+ * whose pid is gone), so a crash costs at most one leftover until the next successful write there.
+ */
+export async function sweepDeadTemps(path: string): Promise<string[]> {
+  const removed: string[] = []
+  for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
+    const at = name.indexOf(TEMP_MARK)
+    if (!name.startsWith('.') || at < 0) continue
+    const pid = Number(name.slice(at + TEMP_MARK.length).split('-')[0])
+    if (pid === process.pid || isPidAlive(pid)) continue
+    await rm(join(dirname(path), name), { force: true })
+    removed.push(name)
+  }
+  return removed
+}
+
 
 /** The mode a rewrite of path should keep: its own, or 0600 for a new file. */
 export async function resolveFileMode(path: string): Promise<number> {
@@ -61,8 +81,8 @@ export async function backupFile(path: string, { keep = KEEP_BACKUPS, now = new 
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   let target = join(dir, `${basename(path)}.${stamp}`)
   for (let n = 1; await exists(target); n++) target = join(dir, `${basename(path)}.${stamp}.${n}`)
-  await copyFile(path, target)
-  await chmod(target, 0o600)
+  // Written like any other file of ours, so a crash mid-copy leaves no half backup behind.
+  await writeFileAtomic(target, await readFile(path))
   await pruneBackups(path, keep)
   return target
 }
