@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { applyCodexProfile, openJsonStore, parseJsonStore, type JsonStoreData } from '../lib/openclaw/json-store.ts'
+import { applyCodexProfile, applyProfileRemoval, openJsonStore, parseJsonStore, type JsonStoreData } from '../lib/openclaw/json-store.ts'
 import type { CodexCredential } from '../lib/openclaw/store.ts'
 
 const cred = (accountId: string, email = `${accountId}@example.com`): CodexCredential => ({ access: `acc-${accountId}`, refresh: `ref-${accountId}`, expires: 2_000_000_000_000, accountId, email })
@@ -128,5 +128,76 @@ describe('summarizeJsonStore', () => {
     assert.deepEqual(s!.usage, { cooldownUntil: 9, cooldownReason: 'rate_limit', errorCount: 2 })
     assert.equal(s!.refreshDigest, createHash('sha256').update('secret-refresh-token').digest('hex'))
     assert.ok(!JSON.stringify(s).includes('secret-'))
+  })
+})
+
+describe('applyProfileRemoval', () => {
+  const full = (): JsonStoreData => ({
+    version: 1,
+    profiles: {
+      'openai-codex:a': { type: 'oauth', provider: 'openai-codex', access: 'acc-a', refresh: 'ref-a' },
+      'openai-codex:b': { type: 'oauth', provider: 'openai-codex', access: 'acc-b', refresh: 'ref-b' },
+      'anthropic:me': { type: 'token', provider: 'anthropic', token: 't' },
+    },
+    order: { 'openai-codex': ['openai-codex:a', 'openai-codex:b'], anthropic: ['anthropic:me'], odd: ['openai-codex:a'] },
+    lastGood: { 'openai-codex': 'openai-codex:a', anthropic: 'anthropic:me' },
+    usageStats: { 'openai-codex:a': { lastUsed: 1, cooldownUntil: 9 }, 'openai-codex:b': { lastUsed: 2 } },
+    futureKey: { x: [1, 2] },
+  })
+
+  test('drops the credential, its order entries, lastGood pointers and usage stats; keeps the rest', () => {
+    const after = applyProfileRemoval(full(), 'openai-codex:a')
+    assert.deepEqual(after, {
+      version: 1,
+      profiles: { 'openai-codex:b': full().profiles['openai-codex:b'], 'anthropic:me': full().profiles['anthropic:me'] },
+      order: { 'openai-codex': ['openai-codex:b'], anthropic: ['anthropic:me'] },
+      lastGood: { anthropic: 'anthropic:me' },
+      usageStats: { 'openai-codex:b': { lastUsed: 2 } },
+      futureKey: { x: [1, 2] },
+    })
+  })
+
+  test('an order list, lastGood or usageStats left empty is dropped, not kept empty', () => {
+    const one: JsonStoreData = { version: 1, profiles: { 'openai-codex:a': { type: 'oauth', provider: 'openai-codex' } }, order: { 'openai-codex': ['openai-codex:a'] }, lastGood: { 'openai-codex': 'openai-codex:a' }, usageStats: { 'openai-codex:a': { lastUsed: 1 } } }
+    assert.deepEqual(applyProfileRemoval(one, 'openai-codex:a'), { version: 1, profiles: {} })
+  })
+
+  test('does not change its input', () => {
+    const before = full()
+    applyProfileRemoval(before, 'openai-codex:a')
+    assert.deepEqual(before, full())
+  })
+})
+
+describe('openJsonStore().removeProfile', () => {
+  async function seeded() {
+    const dir = await mkdtemp(join(tmpdir(), 'caf-store-'))
+    const agentDir = join(dir, 'agents', 'main', 'agent')
+    const store = openJsonStore({ agentDir, provider: 'openai-codex' })
+    await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: false })
+    await store.upsertCodexProfile({ profileId: 'openai-codex:b', credential: cred('b'), replace: false })
+    return { agentDir, store, path: join(agentDir, 'auth-profiles.json') }
+  }
+
+  test('removes it and leaves a 0600 backup of the content before', async () => {
+    const { store, path } = await seeded()
+    const before = await readFile(path, 'utf8')
+    const r = await store.removeProfile('openai-codex:a')
+    assert.match(r.backupPath ?? '', /\.codex-auth-fallback-backups\/auth-profiles\.json\./)
+    assert.equal(await readFile(r.backupPath!, 'utf8'), before)
+    assert.equal((await stat(r.backupPath!)).mode & 0o777, 0o600)
+    const saved = JSON.parse(await readFile(path, 'utf8'))
+    assert.deepEqual(Object.keys(saved.profiles), ['openai-codex:b'])
+    assert.deepEqual(saved.order, { 'openai-codex': ['openai-codex:b'] })
+    assert.equal((await stat(path)).mode & 0o777, 0o600)
+  })
+
+  test('an unknown id is refused naming what is held; file byte-identical, no backup', async () => {
+    const { agentDir, store, path } = await seeded()
+    const before = await readFile(path)
+    const backups = await readdir(join(agentDir, '.codex-auth-fallback-backups'))
+    await assert.rejects(store.removeProfile('openai-codex:zed'), /^CafError: no profile openai-codex:zed in .*auth-profiles\.json \(it holds openai-codex:a, openai-codex:b\); nothing was changed$/)
+    assert.deepEqual(await readFile(path), before)
+    assert.deepEqual(await readdir(join(agentDir, '.codex-auth-fallback-backups')), backups)
   })
 })

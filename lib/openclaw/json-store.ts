@@ -7,8 +7,8 @@ import { z } from 'zod'
 import { BadFile } from '../errors.ts'
 import { backupFile, writeFileAtomic } from '../files.ts'
 import { withFileLock } from './lock.ts'
-import { appendToOrder, resolveProfileUsage, resolveTokenDigest, resolveUpsertConflict } from './store.ts'
-import type { AuthStore, CodexCredential, ProfileSummary, UpsertRequest, UpsertResult } from './store.ts'
+import { appendToOrder, resolveProfileUsage, resolveRemovalTarget, resolveTokenDigest, resolveUpsertConflict } from './store.ts'
+import type { AuthStore, CodexCredential, ProfileSummary, RemoveResult, UpsertRequest, UpsertResult } from './store.ts'
 
 export const JSON_STORE_NAME = 'auth-profiles.json'
 const KNOWN_TYPES = ['oauth', 'api_key', 'token'] as const
@@ -109,6 +109,31 @@ export function applyCodexProfile(store: JsonStoreData, { profileId, provider, c
   return { ...store, profiles, order: { ...store.order, [provider]: appendToOrder(current, profileId) } }
 }
 
+/**
+ * The store without profileId: its credential, its entries in every order list, lastGood pointers
+ * at it and its usageStats. A list or map left empty is dropped, as OpenClaw's own removal does:
+ * an empty explicit order would disable its provider.
+ */
+export function applyProfileRemoval(store: JsonStoreData, profileId: string): JsonStoreData {
+  const { [profileId]: _removed, ...profiles } = store.profiles
+  const next: JsonStoreData = { ...store, profiles }
+  if (store.order) {
+    const order = Object.fromEntries(Object.entries(store.order).map(([p, ids]) => [p, ids.filter((id) => id !== profileId)]).filter(([, ids]) => ids.length > 0))
+    setOrDrop(next, 'order', order)
+  }
+  if (store.lastGood) setOrDrop(next, 'lastGood', Object.fromEntries(Object.entries(store.lastGood).filter(([, id]) => id !== profileId)))
+  if (store.usageStats) {
+    const { [profileId]: _stats, ...usageStats } = store.usageStats
+    setOrDrop(next, 'usageStats', usageStats)
+  }
+  return next
+}
+
+function setOrDrop(store: JsonStoreData, key: 'order' | 'lastGood' | 'usageStats', value: Record<string, unknown>): void {
+  if (Object.keys(value).length) (store as Record<string, unknown>)[key] = value
+  else delete store[key]
+}
+
 export async function updateJsonStore<T>(path: string, update: (store: JsonStoreData) => { store: JsonStoreData; result: T }): Promise<T & { backupPath?: string }> {
   return withFileLock(path, async () => {
     const before = await loadJsonStore(path)
@@ -133,6 +158,12 @@ export function openJsonStore({ agentDir, provider }: { agentDir: string; provid
         const { replaced } = resolveUpsertConflict(summarizeJsonStore(before), { profileId, accountId: credential.accountId, replace })
         const store = applyCodexProfile(before, { profileId, provider, credential })
         return { store, result: { profileId, replaced, order: store.order?.[provider] ?? [] } }
+      })
+    },
+    async removeProfile(profileId: string): Promise<RemoveResult> {
+      return updateJsonStore(path, (before) => {
+        resolveRemovalTarget(summarizeJsonStore(before), { profileId, path })
+        return { store: applyProfileRemoval(before, profileId), result: {} }
       })
     },
   }

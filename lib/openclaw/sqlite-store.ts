@@ -10,8 +10,8 @@ import { CafError } from '../errors.ts'
 import { KEEP_BACKUPS } from '../files.ts'
 import { isAtLeast } from './generation.ts'
 import { describeFailure, firstLine, parseJsonOutput, resolveOpenclawRuntime, resolveSdkPath, runOpenclaw, type OpenclawRuntime } from './runtime.ts'
-import { appendToOrder, resolveUpsertConflict } from './store.ts'
-import type { AuthStore, ProfileSummary, UpsertRequest, UpsertResult } from './store.ts'
+import { appendToOrder, resolveRemovalTarget, resolveUpsertConflict } from './store.ts'
+import type { AuthStore, ProfileSummary, RemoveResult, UpsertRequest, UpsertResult } from './store.ts'
 import type { StoreContext } from './open-store.ts'
 import type { Env } from './state-dir.ts'
 
@@ -54,10 +54,18 @@ export async function openSqliteStore(ctx: StoreContext & { provider: string; ve
       // A replaced profile keeps its place (OpenClaw dropped it from the order when removing it).
       const order = appendToOrder(orderBefore ?? before.filter((p) => p.provider === provider).map((p) => p.profileId), profileId)
       const orderNow = await loadOrder(orderArgs)
-      if (orderNow?.join('\n') !== order.join('\n')) await saveOrder({ ...orderArgs, order })
+      if (orderNow?.join('\n') !== order.join('\n')) await saveOrder({ ...orderArgs, order }, 'stored')
       const warnings: string[] = []
       if (version && isAtLeast(version, '2026.9.5')) await notifyGateway(openclawEnv, warnings)
       return { profileId, replaced, order, backupPath, warnings }
+    },
+    async removeProfile(profileId: string): Promise<RemoveResult> {
+      const target = resolveRemovalTarget(await listProfiles(), { profileId, path: dbPath })
+      const { backupPath } = (await call({ op: 'remove', profileIds: [profileId], provider: target.provider })) as { backupPath?: string }
+      const warnings: string[] = []
+      await pruneOrder({ env: openclawEnv, agentId, provider: target.provider, profileId })
+      if (version && isAtLeast(version, '2026.9.5')) await notifyGateway(openclawEnv, warnings)
+      return { backupPath, warnings }
     },
   }
 }
@@ -74,9 +82,19 @@ async function loadOrder({ env, agentId, provider }: OrderArgs): Promise<string[
   return (parseJsonOutput(get.stdout, 'models auth order get') as { order?: string[] | null }).order ?? undefined
 }
 
-async function saveOrder({ env, agentId, provider, order }: OrderArgs & { order: string[] }): Promise<void> {
-  const set = await runOpenclaw(['models', 'auth', 'order', 'set', '--provider', provider, '--agent', agentId, ...order], { env })
-  if (!set.ok) throw new CafError(`the credential was stored, but openclaw models auth order set failed: ${describeFailure(set)}; run it yourself: openclaw models auth order set --provider ${provider} ${order.join(' ')}`)
+/** `order set` with the list, or `order clear` for none; `done` says what already happened to the credential. */
+async function saveOrder({ env, agentId, provider, order }: OrderArgs & { order: string[] }, done: 'stored' | 'removed'): Promise<void> {
+  const args = [order.length ? 'set' : 'clear', '--provider', provider, '--agent', agentId, ...order]
+  const r = await runOpenclaw(['models', 'auth', 'order', ...args], { env })
+  if (!r.ok) throw new CafError(`the credential was ${done}, but openclaw models auth order ${args[0]} failed: ${describeFailure(r)}; run it yourself: openclaw models auth order ${args.join(' ')}`)
+}
+
+// OpenClaw's SDK prunes the shared store's order, but the agent's own order override (in
+// agents/<id>/agent/openclaw-agent.sqlite, what `order get --agent` shows) still named the removed
+// profile on 2026.9.6 (run): set it to the rest, or clear it when nothing is left.
+async function pruneOrder({ profileId, ...args }: OrderArgs & { profileId: string }): Promise<void> {
+  const order = await loadOrder(args)
+  if (order?.includes(profileId)) await saveOrder({ ...args, order: order.filter((id) => id !== profileId) }, 'removed')
 }
 
 async function notifyGateway(env: Env, warnings: string[]): Promise<void> {

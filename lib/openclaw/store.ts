@@ -82,6 +82,24 @@ export interface AuthStore {
   listProfiles(): Promise<ProfileSummary[]>
   /** Conflict rules of resolveUpsertConflict hold, checked again under the store's lock. */
   upsertCodexProfile(request: UpsertRequest): Promise<UpsertResult>
+  /**
+   * Removes the credential with its order entries, lastGood pointers and usage stats. An id the
+   * store does not hold is refused (resolveRemovalTarget) and nothing is written.
+   */
+  removeProfile(profileId: string): Promise<RemoveResult>
+}
+
+export interface RemoveResult {
+  backupPath?: string
+  warnings?: string[]
+}
+
+/** The stored profile to remove, or the one-line refusal naming what the store does hold. */
+export function resolveRemovalTarget(profiles: ProfileSummary[], { profileId, path }: { profileId: string; path: string }): ProfileSummary {
+  const found = profiles.find((p) => p.profileId === profileId)
+  if (found) return found
+  const held = profiles.map((p) => p.profileId).join(', ') || 'no profiles'
+  throw new CafError(`no profile ${profileId} in ${path} (it holds ${held}); nothing was changed`)
 }
 
 /**
