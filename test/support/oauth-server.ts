@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SignJWT } from 'jose'
+import { recordTokens } from './record.ts'
 
 export interface FakeAccount {
   email: string
@@ -51,6 +52,7 @@ export async function startOAuthServer({ pendingPolls = 1, accessTtlSec = 3600 }
     const refresh = `rt_${randomBytes(24).toString('base64url')}`
     refreshes.set(refresh, account)
     issuedTokens.push(access, idToken, refresh)
+    recordTokens(access, idToken, refresh)
     return { id_token: idToken, access_token: access, refresh_token: refresh, token_type: 'Bearer', expires_in: accessTtlSec, scope: 'openid profile email offline_access' }
   }
 

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { recordOutput } from './record.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -84,6 +85,7 @@ export async function createSandbox(extraEnv: NodeJS.ProcessEnv = {}): Promise<S
     child.stdin.end(opts.input ?? '')
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on('close', (c, s) => r([c, s])))
     output.push(stdout, stderr)
+    recordOutput(stdout, stderr)
     return { code, signal, stdout, stderr }
   }
 

@@ -6,6 +6,7 @@ import { mkdir, symlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from './sandbox.ts'
+import { recordOutput } from './record.ts'
 
 export const PINS = JSON.parse(readFileSync(join(ROOT, 'pins.json'), 'utf8')) as { openclawLegacy: string; openclawCurrent: string; node24: string }
 
@@ -71,6 +72,7 @@ export async function runOpenclaw(install: OpenclawInstall, sb: { env: NodeJS.Pr
   child.stderr.on('data', (d) => (stderr += d))
   const code = await new Promise<number | null>((r) => child.on('close', r))
   sb.output.push(stdout, stderr)
+  recordOutput(stdout, stderr)
   return { code, stdout, stderr, json: () => JSON.parse(stdout) }
 }
 
