@@ -28,7 +28,9 @@ export class Interrupted extends CafError {
 
 /** A file we read is not what it should be (bad JSON, wrong shape). Names the file. */
 export class BadFile extends CafError {
-  constructor(readonly path: string, problem: string, options?: { cause?: unknown }) {
+  readonly path: string
+  constructor(path: string, problem: string, options?: { cause?: unknown }) {
     super(`${path}: ${problem}`, options)
+    this.path = path
   }
 }
