@@ -31,17 +31,21 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
 
 export function parseConfig(text: string, path: string): ConfigData {
   if (text.trim() === '') throw new BadFile(path, 'is empty; expected an OpenClaw config object ({}); restore it from a backup or delete it')
-  let raw: unknown
+  const raw = parseJson5(text, path, 'fix it, or restore it from a backup')
+  if (!isPlainObject(raw)) throw new BadFile(path, `is not an OpenClaw config: expected an object at the top, found ${Array.isArray(raw) ? 'an array' : typeof raw}`)
+  return raw
+}
+
+/** JSON5.parse as OpenClaw reads its files; a syntax error is a one-line BadFile naming line, column and what to do. */
+export function parseJson5(text: string, path: string, advice: string): unknown {
   try {
-    raw = JSON5.parse(text)
+    return JSON5.parse(text)
   } catch (cause) {
     const e = cause as SyntaxError & { lineNumber?: number; columnNumber?: number }
     const at = e.lineNumber ? ` at line ${e.lineNumber}, column ${e.columnNumber}` : ''
     const why = e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '').split('\n')[0]
-    throw new BadFile(path, `is not valid JSON5${at} (${why}); fix it, or restore it from a backup`, { cause })
+    throw new BadFile(path, `is not valid JSON5${at} (${why}); ${advice}`, { cause })
   }
-  if (!isPlainObject(raw)) throw new BadFile(path, `is not an OpenClaw config: expected an object at the top, found ${Array.isArray(raw) ? 'an array' : typeof raw}`)
-  return raw
 }
 
 /** The bytes OpenClaw itself writes for a config (its writeConfigFile: JSON.stringify, 2 spaces). */
