@@ -1,0 +1,140 @@
+// The one cron job install-cron puts into OpenClaw: model-cooldown-autoswitch, running check-and-switch
+// by absolute paths. OpenClaw runs command payloads (2026.6.5+) in the gateway's environment with its
+// own PATH (`--command` even under `sh -lc`), and an agent's exec tool in a login shell: neither is
+// the shell that ran install-cron, so node (and tsx's CLI, where node needs it) and the script are
+// named by absolute path. Older releases get an isolated agentTurn whose message
+// (templates/cron-agent-turn.txt) asks the agent to run that command.
+import { createRequire } from 'node:module'
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { $ } from 'zx'
+import { BadFile } from './errors.ts'
+import type { CronJob, CronGeneration } from './openclaw/cron.ts'
+import { resolveOpenclawRuntime } from './openclaw/runtime.ts'
+import { resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
+
+export const JOB_NAME = 'model-cooldown-autoswitch'
+export const DECLARATION_KEY = JOB_NAME
+const PLACEHOLDER = '{{command}}'
+
+export interface CheckCommand {
+  argv: string[]
+  /**
+   * Which OpenClaw check-and-switch looks at, pinned when the installer's shell chose one: the job
+   * inherits the gateway's environment, which a service manager may have set up differently. Only
+   * paths; a gateway token is never put into a job (the gateway's own environment and config hold it).
+   */
+  env: Record<string, string>
+}
+
+export interface CronJobPlan {
+  name: string
+  payload: CronGeneration['payload']
+  every: string
+  everyMs: number
+  announce: boolean
+  agentId?: string
+  command: CheckCommand
+  /** The command as one shell line (env assignments first), as the agentTurn message quotes it. */
+  commandLine: string
+  /** agentTurn only: the message the agent gets. */
+  message?: string
+}
+
+export function resolveProjectRoot(): string {
+  return fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '')
+}
+
+/** tsx's CLI file (node_modules/tsx/dist/cli.mjs in tsx 4), resolved from this project's dependencies. */
+export function resolveTsxCli(): string {
+  return createRequire(import.meta.url).resolve('tsx/cli')
+}
+
+/** Node runs TypeScript itself, with no warning, from 22.18 and 24.3 (nodejs.org/api/typescript.html). */
+export function isTypeStrippingNode(version: string): boolean {
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number)
+  return major === 22 ? minor >= 18 : major === 24 ? minor >= 3 : major >= 25
+}
+
+/**
+ * What runs the script: a node that strips types itself (this one, else the one OpenClaw runs on),
+ * alone; otherwise this node through tsx's CLI. tsx starts an esbuild service on a cold cache that
+ * outlives node by a moment, and OpenClaw 2026.9.6 fails a command run ("Command cleanup could not
+ * confirm that owned work stopped") when anything of its process group is left 300 ms after exit.
+ */
+export async function resolveCheckRunner({ env, node = process.execPath, version = process.versions.node }: { env: Env; node?: string; version?: string }): Promise<string[]> {
+  if (isTypeStrippingNode(version)) return [node]
+  const openclawNode = (await resolveOpenclawRuntime(env).catch(() => undefined))?.node
+  if (openclawNode && isAbsolute(openclawNode) && isTypeStrippingNode(await readNodeVersion(openclawNode))) return [openclawNode]
+  return [node, resolveTsxCli()]
+}
+
+async function readNodeVersion(node: string): Promise<string> {
+  const r = await $({ nothrow: true, quiet: true, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 })`${node} -p process.versions.node`
+  return r.exitCode === 0 ? r.stdout.trim() : ''
+}
+
+export function resolveCheckCommand({ env, agentId, runner, root = resolveProjectRoot() }: {
+  env: Env
+  agentId?: string
+  /** The program and its leading arguments, from resolveCheckRunner. */
+  runner: string[]
+  root?: string
+}): CheckCommand {
+  const pinned: Record<string, string> = {}
+  if (env.OPENCLAW_STATE_DIR?.trim()) pinned.OPENCLAW_STATE_DIR = resolveStateDir(env)
+  if (env.OPENCLAW_CONFIG_PATH?.trim()) pinned.OPENCLAW_CONFIG_PATH = resolveConfigPath(env)
+  const bin = env.OPENCLAW_BIN?.trim()
+  if (bin) pinned.OPENCLAW_BIN = bin.includes('/') && !isAbsolute(bin) ? resolve(bin) : bin
+  const session = agentId && agentId !== 'main' ? ['--session', `agent:${agentId}:main`] : []
+  return { argv: [...runner, join(root, 'tasks', 'check-and-switch.ts'), ...session], env: pinned }
+}
+
+export function resolveTemplatePath(): string {
+  return fileURLToPath(new URL('../templates/cron-agent-turn.txt', import.meta.url))
+}
+
+export async function loadMessageTemplate(path = resolveTemplatePath()): Promise<string> {
+  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new BadFile(path, `cannot read it (${err.code ?? 'error'})`, { cause: err })
+  })
+  if (!text.includes(PLACEHOLDER)) throw new BadFile(path, `has no ${PLACEHOLDER} where the command goes`)
+  return text
+}
+
+export function resolveCronJobPlan({ payload, every, everyMs, announce, agentId, command, template }:
+  Omit<CronJobPlan, 'name' | 'commandLine' | 'message'> & { template?: string }): CronJobPlan {
+  const commandLine = formatShellCommand(command)
+  const message = payload === 'agentTurn' ? template!.split(PLACEHOLDER).join(commandLine).trim() : undefined
+  return { name: JOB_NAME, payload, every, everyMs, announce, ...(agentId ? { agentId } : {}), command, commandLine, ...(message ? { message } : {}) }
+}
+
+/** `openclaw cron add` arguments (without --json) for the plan. */
+export function resolveCronAddArgs(plan: CronJobPlan): string[] {
+  const what = plan.payload === 'command'
+    ? ['--command-argv', JSON.stringify(plan.command.argv), ...Object.entries(plan.command.env).flatMap(([k, v]) => ['--command-env', `${k}=${v}`]), '--declaration-key', DECLARATION_KEY]
+    : ['--message', plan.message!, '--wake', 'now']
+  return ['--name', plan.name, '--every', plan.every, '--session', 'isolated', ...what, plan.announce ? '--announce' : '--no-deliver', ...(plan.agentId ? ['--agent', plan.agentId] : [])]
+}
+
+/** `openclaw cron edit ID` arguments that bring an agentTurn job up to the plan (2026.2.22 flags). */
+export function resolveCronEditArgs(plan: CronJobPlan): string[] {
+  return ['--every', plan.every, '--session', 'isolated', '--message', plan.message!, '--wake', 'now', '--enable',
+    plan.announce ? '--announce' : '--no-deliver', ...(plan.agentId ? ['--agent', plan.agentId] : ['--clear-agent'])]
+}
+
+/** Whether a job the gateway listed already is the plan's agentTurn job. */
+export function isAgentTurnJobCurrent(job: CronJob, plan: CronJobPlan): boolean {
+  return job.enabled !== false && job.schedule.kind === 'every' && job.schedule.everyMs === plan.everyMs &&
+    job.sessionTarget === 'isolated' && job.payload.kind === 'agentTurn' && job.payload.message === plan.message &&
+    job.delivery?.mode === (plan.announce ? 'announce' : 'none') && job.agentId === plan.agentId
+}
+
+export function formatShellCommand({ argv, env }: CheckCommand): string {
+  return [...Object.entries(env).map(([k, v]) => `${k}=${quoteShellArg(v)}`), ...argv.map(quoteShellArg)].join(' ')
+}
+
+export function quoteShellArg(arg: string): string {
+  return /^[\w/.:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
+}

@@ -1,0 +1,169 @@
+// install-cron: put the model-cooldown-autoswitch job into OpenClaw's cron (or take it out), through
+// the running gateway where there is one; on releases that keep jobs in jobs.json, into that file
+// while no gateway runs. Installing again converges the one job; uninstalling removes only ours.
+import { access } from 'node:fs/promises'
+import { CafError } from './errors.ts'
+import { registerSecret } from './secrets.ts'
+import { assertProfileName } from './profile-name.ts'
+import {
+  DECLARATION_KEY, JOB_NAME, isAgentTurnJobCurrent, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner, resolveCronAddArgs,
+  resolveCronEditArgs, resolveCronJobPlan, type CronJobPlan,
+} from './cron-job.ts'
+import { loadConfig } from './openclaw/config.ts'
+import {
+  addCronJob, editCronJob, enableCronJob, loadGatewayCron, removeCronJob, resolveCronGeneration, resolveEvery, type CronJob,
+} from './openclaw/cron.ts'
+import { removeJobsNamed, resolveCronStorePath, updateCronStore, upsertAgentTurnJob } from './openclaw/cron-store.ts'
+import { detectOpenclaw } from './openclaw/detect.ts'
+import { resolveAgentDir, resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
+import type { Report, TaskIo } from './cli.ts'
+
+export interface InstallCronOptions {
+  uninstall?: boolean
+  every?: string
+  print?: boolean
+  announce?: boolean
+  agent?: string
+  openclawVersion?: string
+  env?: Env
+  now?: number
+}
+
+export type CronAction = 'printed' | 'created' | 'updated' | 'unchanged' | 'removed' | 'absent'
+
+export interface InstallCronResult {
+  action: CronAction
+  openclawVersion: string
+  via: 'gateway' | 'jobs.json' | 'none'
+  job: CronJobPlan
+  jobId?: string
+  /** Ids of the jobs taken out: ours on uninstall, stray copies of ours on install. */
+  removed: string[]
+  storePath?: string
+  backupPath?: string
+  /** The `openclaw cron add` arguments the plan stands for (--print). */
+  cronAdd: string[]
+}
+
+export async function installCron(opts: InstallCronOptions, io: TaskIo): Promise<InstallCronResult> {
+  const { env = process.env } = opts
+  // We pass the environment to openclaw and relay its errors: a token in one must not reach our output.
+  registerSecret(env.OPENCLAW_GATEWAY_TOKEN)
+  registerSecret(env.OPENCLAW_GATEWAY_PASSWORD)
+  const agentId = opts.agent === undefined ? undefined : assertProfileName(opts.agent, 'agent id')
+  const { every, everyMs } = resolveEvery(opts.every ?? '10m')
+  const stateDir = resolveStateDir(env)
+  const detection = await detectOpenclaw({ stateDir, agentDir: resolveAgentDir(stateDir, agentId), override: opts.openclawVersion, env })
+  if (!detection.version) throw new CafError(`cannot tell which OpenClaw release this is (no openclaw to run); pass --openclaw-version X.Y.Z`)
+  const version = detection.version
+  const gen = resolveCronGeneration(version)
+  const command = resolveCheckCommand({ env, agentId, runner: await resolveCheckRunner({ env }) })
+  const template = gen.payload === 'agentTurn' ? await loadMessageTemplate() : undefined
+  const job = resolveCronJobPlan({ payload: gen.payload, every, everyMs, announce: Boolean(opts.announce), agentId, command, template })
+  const base = { openclawVersion: version, job, removed: [] as string[], cronAdd: resolveCronAddArgs(job) }
+  if (opts.print) return { ...base, action: 'printed', via: 'none' }
+  if (!opts.uninstall) await assertRunnable(job)
+
+  const gateway = await io.spinner('asking the gateway for its cron jobs…', () => loadGatewayCron(env))
+  if (gateway.reachable) {
+    if (gateway.truncated) io.warn(`the gateway listed only its first page of cron jobs; a copy of ${JOB_NAME} beyond it is not seen`)
+    const mine = gateway.jobs.filter((j) => j.name === JOB_NAME || j.declarationKey === DECLARATION_KEY)
+    if (opts.uninstall) {
+      for (const j of mine) await removeCronJob(j.id, env)
+      return { ...base, action: mine.length ? 'removed' : 'absent', via: 'gateway', removed: mine.map((j) => j.id) }
+    }
+    const r = gen.payload === 'command' ? await declareCommandJob(job, mine, env, io) : await upsertAgentTurnViaGateway(job, mine, env)
+    return { ...base, ...r, via: 'gateway' }
+  }
+  if (gen.store === 'database') {
+    throw new CafError(`OpenClaw ${version} keeps cron jobs in its state database, which only the gateway changes, and no gateway answered (${gateway.reason}); start it (openclaw gateway run, or openclaw gateway start for the installed service), then run install-cron again`)
+  }
+  const storePath = resolveCronStorePath({ stateDir, config: (await loadConfig(resolveConfigPath(env, stateDir))).data })
+  io.info(`no gateway answered (${gateway.reason}); editing ${storePath}, which the gateway loads when it starts`)
+  if (opts.uninstall) {
+    const { result: removed, backupPath } = await updateCronStore(storePath, (store) => {
+      const r = removeJobsNamed(store, JOB_NAME)
+      return { store: r.removed.length ? r.store : undefined, result: r.removed }
+    })
+    return { ...base, action: removed.length ? 'removed' : 'absent', via: 'jobs.json', removed, storePath, backupPath }
+  }
+  const spec = { name: job.name, everyMs, message: job.message!, announce: job.announce, agentId }
+  const { result, backupPath } = await updateCronStore(storePath, (store) => {
+    const r = upsertAgentTurnJob(store, spec, opts.now)
+    return { store: r.action === 'unchanged' ? undefined : r.store, result: r }
+  })
+  return { ...base, action: result.action, via: 'jobs.json', jobId: String(result.job.id), removed: result.removed, storePath, backupPath }
+}
+
+/** 2026.6.5+: `cron add --declaration-key` converges our job; older copies of ours without the key go. */
+async function declareCommandJob(job: CronJobPlan, mine: CronJob[], env: Env, io: TaskIo) {
+  const added = await addCronJob(resolveCronAddArgs(job), env)
+  let action: CronAction = added.created !== false ? 'created' : added.updated ? 'updated' : 'unchanged'
+  // A declaration keeps a job the user disabled disabled; installing means wanting it to run.
+  if (added.job.enabled === false) {
+    await enableCronJob(added.job.id, env)
+    action = 'updated'
+  }
+  if (job.announce && added.deliveryDetail && /fail-closed|no route/i.test(added.deliveryDetail)) {
+    io.warn(`--announce has nowhere to post yet: ${added.deliveryDetail.split(/(?<=\.) /)[0]}`)
+  }
+  const strays = mine.filter((j) => j.id !== added.job.id)
+  for (const j of strays) await removeCronJob(j.id, env)
+  return { action: strays.length && action === 'unchanged' ? 'updated' as const : action, jobId: added.job.id, removed: strays.map((j) => j.id) }
+}
+
+/**
+ * Releases without declarations: keep one job of ours (one that already says the plan, else the
+ * oldest), edited in place so its id and history stay; drop the copies.
+ */
+async function upsertAgentTurnViaGateway(job: CronJobPlan, mine: CronJob[], env: Env) {
+  const byAge = [...mine].sort((a, b) => (a.createdAtMs ?? 0) - (b.createdAtMs ?? 0))
+  const first = byAge.find((j) => isAgentTurnJobCurrent(j, job)) ?? byAge[0]
+  const strays = mine.filter((j) => j !== first)
+  let action: CronAction = 'unchanged'
+  let jobId = first?.id
+  if (!first) {
+    jobId = (await addCronJob(resolveCronAddArgs(job), env)).job.id
+    action = 'created'
+  } else if (!isAgentTurnJobCurrent(first, job)) {
+    await editCronJob(first.id, resolveCronEditArgs(job), env)
+    action = 'updated'
+  }
+  for (const j of strays) await removeCronJob(j.id, env)
+  return { action: strays.length && action === 'unchanged' ? 'updated' as const : action, jobId, removed: strays.map((j) => j.id) }
+}
+
+/** A job that points at a missing node, tsx or script would fail every 10 minutes: refuse it now. */
+async function assertRunnable(job: CronJobPlan): Promise<void> {
+  const script = job.command.argv.findIndex((a) => a.endsWith('check-and-switch.ts'))
+  for (const path of job.command.argv.slice(0, script + 1)) {
+    await access(path).catch(() => {
+      throw new CafError(`${path} does not exist, so the cron job could not run; run install-cron from a complete checkout (npm ci)`)
+    })
+  }
+}
+
+export function formatInstallCron(r: InstallCronResult): Report {
+  const { job } = r
+  const what = `${job.payload === 'command' ? 'a command job' : 'an isolated agentTurn job'} every ${job.every}, ${job.announce ? 'announcing to the last chat' : 'no delivery'}`
+  const runs = `  runs: ${job.commandLine}`
+  const where = r.via === 'gateway' ? 'through the gateway' : `in ${r.storePath}`
+  const extra = [
+    ...(r.removed.length && r.action !== 'removed' ? [`  removed stray copies: ${r.removed.join(', ')}`] : []),
+    ...(r.backupPath ? [`  backup ${r.backupPath}`] : []),
+  ]
+  const lines: Record<CronAction, () => string[]> = {
+    printed: () => [
+      `# ${job.name} for OpenClaw ${r.openclawVersion}: ${what}`,
+      runs,
+      ...(job.message ? ['  message:', ...job.message.split('\n').map((l) => `    ${l}`.trimEnd())] : []),
+      `dry run: nothing installed; without --print: openclaw cron add ${r.cronAdd.map((a) => (a === job.message ? "'<the message above>'" : quoteShellArg(a))).join(' ')}`,
+    ],
+    created: () => [`✓ installed cron job ${job.name} (${r.jobId}) ${where}: ${what}`, runs, ...extra],
+    updated: () => [`✓ updated cron job ${job.name} (${r.jobId}) ${where}: ${what}`, runs, ...extra],
+    unchanged: () => [`✓ cron job ${job.name} (${r.jobId}) is already installed ${where} as ${what}; nothing to change`, ...extra],
+    removed: () => [`✓ removed cron job ${job.name} (${r.removed.join(', ')}) ${where}`, ...extra],
+    absent: () => [`✓ no cron job ${job.name} ${where}; nothing to remove`],
+  }
+  return { data: r, lines: lines[r.action]() }
+}
