@@ -52,7 +52,8 @@ export async function startGateway(install: OpenclawInstall, sb: { env: NodeJS.P
   return { port, token, pid: child.pid!, env, log: () => log, stop }
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now (for a gateway, or for "no gateway here"). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.listen(0, '127.0.0.1', () => {
