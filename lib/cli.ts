@@ -31,6 +31,8 @@ export interface Report {
   data: unknown
   /** Human lines for stdout; empty prints nothing (check-and-switch's "no change"). */
   lines: string[]
+  /** A finding that is not an error but still a non-zero exit (doctor's failed checks); default 0. */
+  exitCode?: number
 }
 
 export async function runTask<S extends TaskSpec>(
@@ -48,7 +50,10 @@ export async function runTask<S extends TaskSpec>(
     const parsed = parseTaskArgs(name, spec, argv)
     json = Boolean(parsed.flags.json)
     const report = await handler(parsed, createIo({ json, signal: controller.signal }))
-    if (report) printReport(report, json)
+    if (report) {
+      printReport(report, json)
+      if (report.exitCode) process.exitCode = report.exitCode
+    }
   } catch (err) {
     process.exitCode = printError(name, err, controller.signal)
   } finally {

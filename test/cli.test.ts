@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { parseTaskArgs } from '../lib/cli.ts'
+import { parseTaskArgs, runTask } from '../lib/cli.ts'
 import { UsageError } from '../lib/errors.ts'
 
 const spec = { args: ['name'], flags: { yes: { type: 'boolean', short: 'y' }, from: 'string', fallback: 'string[]' } } as const
@@ -17,4 +17,19 @@ describe('parseTaskArgs', () => {
       assert.throws(() => parseTaskArgs('t', spec, [...argv]), (e: unknown) => e instanceof UsageError && e.exitCode === 2 && !e.message.includes('\n'))
     })
   }
+})
+
+describe('runTask', () => {
+  test("a report's exitCode becomes the process's, after the report is printed", async () => {
+    const before = process.exitCode
+    try {
+      await runTask('t', {}, async () => ({ data: {}, lines: [], exitCode: 1 }), [])
+      assert.equal(process.exitCode, 1)
+      process.exitCode = undefined
+      await runTask('t', {}, async () => ({ data: {}, lines: [] }), [])
+      assert.equal(process.exitCode, undefined)
+    } finally {
+      process.exitCode = before
+    }
+  })
 })
