@@ -25,7 +25,7 @@ export interface ConfigMergeResult {
 }
 
 /** Codex profile ids of providers OpenClaw has retired: after 2026.6.1 `openai-codex` is a leftover. */
-const RETIRED: Record<string, string[]> = { openai: ['openai-codex'] }
+export const RETIRED_PROVIDERS: Record<string, string[]> = { openai: ['openai-codex'] }
 
 export function resolveConfigMerge(input: ConfigMergeInput): ConfigMergeResult {
   const config = mergeFragment(structuredClone(input.config), input.template)
@@ -83,7 +83,7 @@ function applyModelEntries(defaults: ConfigData, refs: string[], template: Confi
 function applyAuth(config: ConfigData, { profiles, provider }: ConfigMergeInput): string[] {
   const inStore = new Set(profiles.map((p) => p.profileId))
   const codex = profiles.filter((p) => p.provider === provider && p.type === 'oauth')
-  const retired = RETIRED[provider] ?? []
+  const retired = RETIRED_PROVIDERS[provider] ?? []
   const hadAuth = isPlainObject(config.auth)
   const auth = ensureObject(config, 'auth')
   const stale = new Set<string>()

@@ -1,0 +1,114 @@
+// Checks of openclaw.json against the store and the installed release: readable, no retired
+// provider ids or keys, auth.order in step with the store, and a Codex model that can answer.
+import { RETIRED_PROVIDERS } from '../config-merge.ts'
+import { resolveAvailability, resolveProvider } from '../model-choice.ts'
+import { isPlainObject, type ConfigData } from '../openclaw/config.ts'
+import { compareVersions, parseVersion } from '../openclaw/generation.ts'
+import { resolveCodexProfiles } from './profile-checks.ts'
+import type { Check } from './snapshot.ts'
+
+const RENDER = 'npm run render-config -- --write'
+/** auth.cooldowns: accepted by 2026.2.22, rejected by `config validate` of 2026.9.6 (both run); between, unknown. */
+const COOLDOWNS_VALID_UNTIL = '2026.2.22'
+const COOLDOWNS_REJECTED_SINCE = '2026.9.6'
+
+export const checkConfigReadable: Check = ({ config }) => {
+  if (!config.ok) return { id: 'config', level: 'fail', message: config.error }
+  const { path, exists } = config.value
+  return { id: 'config', level: 'ok', message: exists ? `${path} reads as JSON5` : `${path} does not exist yet (OpenClaw runs on its defaults)` }
+}
+
+export const checkConfigProvider: Check = ({ config, detection }) => {
+  if (!config.ok) return undefined
+  const retired = RETIRED_PROVIDERS[detection.provider] ?? []
+  const { profiles, order } = resolveAuth(config.value.data)
+  const found = [
+    ...Object.entries(profiles).filter(([id, e]) => retired.includes(resolveIdProvider(id)) || retired.includes(String(isPlainObject(e) ? e.provider : ''))).map(([id]) => `auth.profiles["${id}"]`),
+    ...Object.keys(order).filter((p) => retired.includes(p)).map((p) => `auth.order["${p}"]`),
+    ...resolveModelRefs(config.value.data).filter((ref) => detection.modelProvider === 'openai' && resolveProvider(ref) === 'openai-codex'),
+  ]
+  if (found.length === 0) return { id: 'config-provider', level: 'ok', message: `the config names Codex as ${detection.provider} (profiles) and ${detection.modelProvider} (models), as this release does` }
+  return {
+    id: 'config-provider',
+    level: 'fail',
+    message: `${config.value.path} still uses the retired openai-codex naming: ${found.join(', ')}; this release has no such provider, so those entries match nothing`,
+    fix: RENDER,
+  }
+}
+
+export const checkConfigOrder: Check = (s) => {
+  if (!s.config.ok || !s.profiles.ok) return undefined
+  const provider = s.detection.provider
+  const { profiles, order } = resolveAuth(s.config.value.data)
+  const listed = Array.isArray(order[provider]) ? (order[provider] as unknown[]).filter((id): id is string => typeof id === 'string') : undefined
+  const inStore = new Set(s.profiles.value.map((p) => p.profileId))
+  const missing = resolveCodexProfiles(s).map((p) => p.profileId).filter((id) => !listed?.includes(id))
+  const configured = [...Object.keys(profiles).filter((id) => resolveIdProvider(id) === provider), ...(listed ?? [])]
+  const stale = [...new Set(configured)].filter((id) => !inStore.has(id))
+  const problems = [
+    ...(missing.length ? [`in the store but not in auth.order.${provider}: ${missing.join(', ')}`] : []),
+    ...(stale.length ? [`in the config but not in the store: ${stale.join(', ')}`] : []),
+  ]
+  if (problems.length === 0) return { id: 'config-order', level: 'ok', message: `auth.order.${provider} lists every stored Codex profile and nothing else` }
+  return { id: 'config-order', level: 'warn', message: `${s.config.value.path} is out of step with the store: ${problems.join('; ')}`, fix: RENDER }
+}
+
+export const checkRetiredCooldowns: Check = ({ config, detection }) => {
+  if (!config.ok) return undefined
+  const auth = config.value.data.auth
+  if (!isPlainObject(auth) || !('cooldowns' in auth)) return { id: 'auth-cooldowns', level: 'ok', message: 'no auth.cooldowns key' }
+  const v = detection.version ? parseVersion(detection.version) : undefined
+  if (!v || compareVersions(v, parseVersion(COOLDOWNS_VALID_UNTIL)!) <= 0) {
+    return { id: 'auth-cooldowns', level: 'ok', message: `auth.cooldowns is set (a valid key for OpenClaw ${detection.version ?? 'of this generation'}; later releases retire it)` }
+  }
+  const rejected = compareVersions(v, parseVersion(COOLDOWNS_REJECTED_SINCE)!) >= 0
+  return {
+    id: 'auth-cooldowns',
+    level: rejected ? 'fail' : 'warn',
+    message: rejected
+      ? `auth.cooldowns is a retired key: OpenClaw ${detection.version} rejects a config that has it`
+      : `auth.cooldowns is retired by OpenClaw ${COOLDOWNS_REJECTED_SINCE}, and ${detection.version} may already ignore or reject it`,
+    fix: 'openclaw doctor --fix',
+  }
+}
+
+export const checkCodexAvailable: Check = ({ modelsStatus, detection, now }) => {
+  if (!modelsStatus) return undefined
+  if (!modelsStatus.ok) {
+    return {
+      id: 'codex-available',
+      level: 'warn',
+      message: `openclaw models status failed: ${modelsStatus.error}`,
+      ...(/MIGRATION_REQUIRED/i.test(modelsStatus.error) ? { fix: 'openclaw doctor --fix' } : {}),
+    }
+  }
+  const status = modelsStatus.value
+  const refs = [status.defaultModel, ...status.fallbacks].filter((r): r is string => Boolean(r) && resolveProvider(r!) === detection.modelProvider)
+  if (refs.length === 0) {
+    return { id: 'codex-available', level: 'warn', message: `no ${detection.modelProvider}/* model among the primary and fallbacks: OpenClaw never fails over to Codex`, fix: RENDER }
+  }
+  const a = resolveAvailability(status, refs[0]!, now)
+  if (a.available) return { id: 'codex-available', level: 'ok', message: `${a.model} can answer now` }
+  const until = a.freesAt ? ` until ${new Date(a.freesAt).toISOString()}` : ''
+  return { id: 'codex-available', level: 'warn', message: `${a.model} cannot answer now: ${a.why}${until}`, fix: 'npm run check-and-switch' }
+}
+
+export const CONFIG_CHECKS: Check[] = [checkConfigReadable, checkConfigProvider, checkConfigOrder, checkRetiredCooldowns, checkCodexAvailable]
+
+function resolveAuth(config: ConfigData): { profiles: ConfigData; order: ConfigData } {
+  const auth = isPlainObject(config.auth) ? config.auth : {}
+  return { profiles: isPlainObject(auth.profiles) ? auth.profiles : {}, order: isPlainObject(auth.order) ? auth.order : {} }
+}
+
+function resolveIdProvider(profileId: string): string {
+  return profileId.slice(0, Math.max(0, profileId.indexOf(':')))
+}
+
+/** agents.defaults.model as a string or {primary, fallbacks}. */
+function resolveModelRefs(config: ConfigData): string[] {
+  const agents = isPlainObject(config.agents) ? config.agents : {}
+  const model = isPlainObject(agents.defaults) ? agents.defaults.model : undefined
+  if (typeof model === 'string') return [model]
+  if (!isPlainObject(model)) return []
+  return [model.primary, ...(Array.isArray(model.fallbacks) ? model.fallbacks : [])].filter((r): r is string => typeof r === 'string')
+}
