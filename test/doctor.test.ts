@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import { resolveCheckResults } from '../lib/doctor/checks.ts'
 import { parseShellWords, resolveCronJobPaths } from '../lib/doctor/cron-check.ts'
-import type { CronView, DoctorSnapshot } from '../lib/doctor/snapshot.ts'
+import type { CheckResult, CronView, DoctorSnapshot } from '../lib/doctor/snapshot.ts'
+import { formatDoctor } from '../lib/doctor.ts'
 import { resolveGeneration } from '../lib/openclaw/generation.ts'
 import { parseModelsStatus } from '../lib/openclaw/models-status.ts'
 import type { ProfileSummary } from '../lib/openclaw/store.ts'
@@ -164,5 +165,37 @@ describe('resolveCronJobPaths', () => {
   })
   test('parseShellWords', () => {
     assert.deepEqual(parseShellWords(`a 'b c' "d \\"e\\"" f\\ g ''`), ['a', 'b c', 'd "e"', 'f g', ''])
+  })
+})
+
+describe('formatDoctor', () => {
+  const result = (checks: CheckResult[]) => {
+    const summary = { ok: 0, warn: 0, fail: 0 }
+    for (const c of checks) summary[c.level]++
+    return formatDoctor({ openclaw: { version: '2026.9.6', source: 'installed', store: 'sqlite', provider: 'openai' }, storePath: '/s', checks, summary })
+  }
+  const ok: CheckResult = { id: 'store', level: 'ok', message: 'fine', fix: 'never shown for ok' }
+  const warn: CheckResult = { id: 'cron-job', level: 'warn', message: 'no job', fix: 'npm run install-cron' }
+  const fail: CheckResult = { id: 'login', level: 'fail', message: 'a new login is needed', fix: 'npm run add-profile -- bob --replace' }
+  const cases = [
+    ['all ok', [ok], 0, 'doctor: 1 ok, 0 warn, 0 fail (all green)'],
+    ['warnings alone exit 0', [ok, warn], 0, 'doctor: 1 ok, 1 warn, 0 fail (nothing broken)'],
+    ['a failure exits 1', [ok, warn, fail], 1, 'doctor: 1 ok, 1 warn, 1 fail'],
+  ] as const
+  for (const [name, checks, exitCode, last] of cases) {
+    test(name, () => {
+      const r = result([...checks])
+      assert.equal(r.exitCode, exitCode)
+      assert.equal(r.lines.at(-1), last)
+    })
+  }
+  test('one line per check, its fix below it unless it is ok', () => {
+    assert.deepEqual(result([ok, warn, fail]).lines.slice(0, -1), [
+      '✓ ok   store     fine',
+      '! warn cron-job  no job',
+      '                 fix: npm run install-cron',
+      '✗ fail login     a new login is needed',
+      '                 fix: npm run add-profile -- bob --replace',
+    ])
   })
 })

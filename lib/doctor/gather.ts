@@ -1,0 +1,77 @@
+// doctor's one IO step: everything the checks look at, read once. Reading only: nothing here writes,
+// creates a directory or takes a lock. What cannot be read becomes a one-line reason in the snapshot
+// (a check reports it); only not knowing which OpenClaw this is stops doctor outright.
+import { readFile } from 'node:fs/promises'
+import { resolveCodexAuthPath, resolveCodexRefreshDigest } from '../codex-auth-file.ts'
+import { CafError } from '../errors.ts'
+import { loadConfig } from '../openclaw/config.ts'
+import { resolveCronStorePath } from '../openclaw/cron-store.ts'
+import { detectOpenclaw } from '../openclaw/detect.ts'
+import { resolveJsonStorePath } from '../openclaw/json-store.ts'
+import { parseModelsStatus, type ModelsStatus } from '../openclaw/models-status.ts'
+import { openStore } from '../openclaw/open-store.ts'
+import { describeFailure, runOpenclaw } from '../openclaw/runtime.ts'
+import { resolveStateDatabase } from '../openclaw/sqlite-store.ts'
+import { resolveAgentDir, resolveConfigPath, resolveStateDir, type Env } from '../openclaw/state-dir.ts'
+import { resolveStatePath as resolveSwitchStatePath } from '../switch-state.ts'
+import { loadCronView } from './gather-cron.ts'
+import { loadDoctorFiles } from './gather-files.ts'
+import type { CodexLogin, DoctorSnapshot, Gathered } from './snapshot.ts'
+
+export interface GatherOptions {
+  agentId: string
+  openclawVersion?: string
+  env: Env
+  now: number
+}
+
+export async function loadDoctorSnapshot({ agentId, openclawVersion, env, now }: GatherOptions): Promise<DoctorSnapshot> {
+  const stateDir = resolveStateDir(env)
+  const agentDir = resolveAgentDir(stateDir, agentId)
+  const configPath = resolveConfigPath(env, stateDir)
+  const detection = await detectOpenclaw({ stateDir, agentDir, override: openclawVersion, env })
+  const storePath = detection.store === 'json' ? resolveJsonStorePath(agentDir) : resolveStateDatabase({ stateDir, agentDir, agentId })
+  const config = await gather(async () => {
+    const { path, text, data } = await loadConfig(configPath)
+    return { path, exists: text !== undefined, data }
+  })
+  const configData = config.ok ? config.value.data : {}
+  // The slow parts (OpenClaw's CLI, its SDK, the gateway) run side by side.
+  const [profiles, modelsStatus, cron] = await Promise.all([
+    gather(async () => (await openStore(detection, { stateDir, agentDir, agentId, env })).listProfiles()),
+    // models status speaks for the default agent; another agent's view would mislead.
+    detection.source === 'state-dir' || agentId !== 'main' ? undefined : loadModelsStatusIfRunnable(env),
+    loadCronView({ detection, env, stateDir, config: configData }),
+  ])
+  const files = await loadDoctorFiles({
+    files: [storePath, configPath, resolveCronStorePath({ stateDir, config: configData }), resolveSwitchStatePath({ config: configData, stateDir })],
+    now,
+  })
+  return { now, detection, agentId, storePath, profiles, config, modelsStatus, codexLogin: await loadCodexLogin(env), files, cron }
+}
+
+/** `models status --json`, or undefined when no OpenClaw can be run (--openclaw-version without one). */
+async function loadModelsStatusIfRunnable(env: Env): Promise<Gathered<ModelsStatus> | undefined> {
+  const r = await runOpenclaw(['models', 'status', '--json'], { env })
+  if (r.exitCode === 127) return undefined
+  if (!r.ok) return { ok: false, error: describeFailure(r) }
+  return gather(async () => parseModelsStatus(r.stdout))
+}
+
+async function loadCodexLogin(env: Env): Promise<CodexLogin | undefined> {
+  const path = resolveCodexAuthPath(env)
+  const text = await readFile(path, 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  const refreshDigest = resolveCodexRefreshDigest(text)
+  return { path, ...(refreshDigest ? { refreshDigest } : {}) }
+}
+
+/** A one-line reason instead of a throw, for what a check reports. Unexpected errors still throw. */
+async function gather<T>(read: () => Promise<T>): Promise<Gathered<T>> {
+  try {
+    return { ok: true, value: await read() }
+  } catch (err) {
+    if (err instanceof CafError) return { ok: false, error: err.message.split('\n')[0]! }
+    throw err
+  }
+}
