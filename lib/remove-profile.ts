@@ -4,9 +4,9 @@ import { describeDetection } from './add-profile.ts'
 import { CafError, UsageError } from './errors.ts'
 import { assertProfileName } from './profile-name.ts'
 import { hasJson5Comments, isPlainObject, loadConfig, updateConfig, type ConfigData } from './openclaw/config.ts'
-import { detectOpenclaw, type Detection } from './openclaw/detect.ts'
-import { openStore } from './openclaw/open-store.ts'
-import { resolveAgentDir, resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
+import type { Detection } from './openclaw/detect.ts'
+import { openAgentStore } from './openclaw/open-store.ts'
+import type { Env } from './openclaw/state-dir.ts'
 import { resolveRemovalTarget } from './openclaw/store.ts'
 import type { Report, TaskIo } from './cli.ts'
 
@@ -40,12 +40,7 @@ export async function removeProfile(opts: RemoveProfileOptions, io: TaskIo): Pro
   const { env = process.env } = opts
   if (!opts.name) throw new UsageError('missing profile name; e.g. npm run remove-profile -- alice')
   const name = assertProfileName(opts.name)
-  const agentId = assertProfileName(opts.agent ?? 'main', 'agent id')
-  const stateDir = resolveStateDir(env)
-  const agentDir = resolveAgentDir(stateDir, agentId)
-  const configPath = resolveConfigPath(env, stateDir)
-  const detection = await detectOpenclaw({ stateDir, agentDir, override: opts.openclawVersion, env })
-  const store = await openStore(detection, { stateDir, agentDir, agentId, env })
+  const { configPath, detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env })
   io.info(describeDetection(detection, store.path))
   const profileId = `${store.provider}:${name}`
   const inConfig = resolveConfigWithoutProfile((await loadConfig(configPath)).data, profileId).removed.length > 0

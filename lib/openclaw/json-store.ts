@@ -153,6 +153,9 @@ export function openJsonStore({ agentDir, provider }: { agentDir: string; provid
     async listProfiles() {
       return summarizeJsonStore(await loadJsonStore(path))
     },
+    async loadOrder() {
+      return (await loadJsonStore(path)).order ?? {}
+    },
     async upsertCodexProfile({ profileId, credential, replace }: UpsertRequest): Promise<UpsertResult> {
       return updateJsonStore(path, (before) => {
         const { replaced } = resolveUpsertConflict(summarizeJsonStore(before), { profileId, accountId: credential.accountId, replace })

@@ -30,13 +30,19 @@ const oauthProfile = z.object({
   expiresAt: z.number().nullish(),
 }).loose()
 
+// effectiveProfiles (2026.9.6; not in 2026.2.22) is OpenClaw's own resolveAuthProfileOrder result.
+const oauthProvider = z.object({
+  provider: z.string(),
+  effectiveProfiles: z.array(z.object({ profileId: z.string() }).loose()).optional(),
+}).loose()
+
 export const modelsStatusSchema = z.object({
   defaultModel: z.string().nullable(),
   fallbacks: z.array(z.string()),
   auth: z.object({
     providers: z.array(providerAuth),
     unusableProfiles: z.array(unusable),
-    oauth: z.object({ profiles: z.array(oauthProfile) }).loose(),
+    oauth: z.object({ profiles: z.array(oauthProfile), providers: z.array(oauthProvider).optional() }).loose(),
   }).loose(),
 }).loose()
 
@@ -49,8 +55,8 @@ export function parseModelsStatus(stdout: string): ModelsStatus {
   throw new CafError(`openclaw models status --json: ${issue.path.join('.') || 'output'} ${issue.message.replace(/^Invalid input: /, '')}; is this OpenClaw release supported?`)
 }
 
-export async function loadModelsStatus(env: Env = process.env): Promise<ModelsStatus> {
-  const r = await runOpenclaw(['models', 'status', '--json'], { env })
+export async function loadModelsStatus(env: Env = process.env, { agentId }: { agentId?: string } = {}): Promise<ModelsStatus> {
+  const r = await runOpenclaw(['models', 'status', '--json', ...(agentId ? ['--agent', agentId] : [])], { env })
   if (!r.ok) throw new CafError(`openclaw models status failed: ${describeFailure(r)}`)
   return parseModelsStatus(r.stdout)
 }

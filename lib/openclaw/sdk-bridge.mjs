@@ -70,6 +70,10 @@ const ops = {
   async list() {
     return { profiles: summarize(loadStore()) }
   },
+  async order() {
+    const store = sdk.ensureAuthProfileStore(request.orderAgentDir, { readOnly: true, allowKeychainPrompt: false, syncExternalCli: false })
+    return { order: store.order ?? {} }
+  },
   async upsert() {
     const { profileId, credential, dbPath, keepBackups, replace } = request
     const backupPath = (await exists(dbPath)) ? await backup(dbPath, keepBackups) : undefined

@@ -39,6 +39,11 @@ export async function openSqliteStore(ctx: StoreContext & { provider: string; ve
     path: dbPath,
     provider,
     listProfiles,
+    async loadOrder() {
+      if (!(await exists(dbPath))) return {}
+      // The agent's own dir even for main: its order override lives there (what `order get --agent` shows).
+      return ((await call({ op: 'order', orderAgentDir: agentDir })) as { order: Record<string, string[]> }).order
+    },
     async upsertCodexProfile({ profileId, credential: c, replace }: UpsertRequest): Promise<UpsertResult> {
       const before = await listProfiles()
       const { replaced } = resolveUpsertConflict(before, { profileId, accountId: c.accountId, replace })

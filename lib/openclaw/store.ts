@@ -80,6 +80,8 @@ export interface AuthStore {
   /** The provider id Codex profiles carry in this generation: openai-codex or openai. */
   readonly provider: string
   listProfiles(): Promise<ProfileSummary[]>
+  /** The store's own order lists by provider; OpenClaw prefers them to the config's auth.order. */
+  loadOrder(): Promise<Record<string, string[]>>
   /** Conflict rules of resolveUpsertConflict hold, checked again under the store's lock. */
   upsertCodexProfile(request: UpsertRequest): Promise<UpsertResult>
   /**

@@ -1,0 +1,60 @@
+// status as a table for a terminal: a header with where things are, one row per profile, times
+// relative to `now` ("in 52 min", "expired 3 h ago"). Pure, so the table is a fixture test.
+import { describeDetection } from './add-profile.ts'
+import type { Report } from './cli.ts'
+import type { StatusRow, StatusView, UnusableState } from './status-view.ts'
+
+const COLUMNS = ['ORDER', 'PROFILE', 'EMAIL', 'PLAN', 'ACCOUNT', 'ACCESS TOKEN', 'REFRESH', 'STATE', 'LAST USED'] as const
+
+export function formatStatus(view: StatusView, now = view.checkedAt): Report {
+  const models = view.primary ? `primary ${view.primary}, fallbacks ${view.fallbacks.join(', ') || 'none'}` : 'no primary model set'
+  const lines = [describeDetection(view.openclaw, view.storePath), `config ${view.configPath}: ${models}`, '']
+  if (view.profiles.length === 0) lines.push(`no profiles in ${view.storePath}; add one with: npm run add-profile -- NAME`)
+  else lines.push(...formatTable([[...COLUMNS], ...view.profiles.map((r) => formatRow(r, now))]))
+  if (view.profiles.some((r) => r.position === undefined)) lines.push('', 'ORDER "-": not in its provider\'s effective order, so OpenClaw will not use it (see auth.order)')
+  for (const note of view.notes) lines.push(`note: ${note}`)
+  return { data: view, lines }
+}
+
+export function formatRow(r: StatusRow, now: number): string[] {
+  return [
+    r.position === undefined ? '-' : String(r.position),
+    r.profileId,
+    r.email ?? '-',
+    r.plan ?? '-',
+    r.accountId ? formatAccountId(r.accountId) : '-',
+    r.expires === undefined ? '-' : r.expires > now ? formatRelative(r.expires, now) : `expired ${formatRelative(r.expires, now)}`,
+    r.type !== 'oauth' ? '-' : r.refreshFailed ? 'failed: sign in again' : r.hasRefresh ? 'yes' : 'no',
+    r.unusable.length ? r.unusable.map((u) => formatUnusable(u, now)).join('; ') : 'ok',
+    r.lastUsed === undefined ? 'never' : formatRelative(r.lastUsed, now),
+  ]
+}
+
+/** "cooldown (rate_limit) ends in 20 min" */
+export function formatUnusable(u: UnusableState, now: number): string {
+  return `${u.kind}${u.reason ? ` (${u.reason})` : ''}${u.model ? ` for ${u.model}` : ''} ends ${formatRelative(u.until, now)}`
+}
+
+/** Account ids are UUIDs: the first 8 characters tell them apart in a table; --json has them whole. */
+export function formatAccountId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id
+}
+
+/** "in 52 min", "3 h ago", "in 2 d"; under a minute is "in <1 min" / "<1 min ago". */
+export function formatRelative(ms: number, now: number): string {
+  const span = formatSpan(Math.abs(ms - now))
+  return ms >= now ? `in ${span}` : `${span} ago`
+}
+
+function formatSpan(ms: number): string {
+  const minutes = Math.round(ms / 60_000)
+  if (minutes < 1) return '<1 min'
+  if (minutes < 90) return `${minutes} min`
+  const hours = Math.round(minutes / 60)
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`
+}
+
+function formatTable(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
+}

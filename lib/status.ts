@@ -1,0 +1,37 @@
+// status: which account is which, which are cooling down, which need a new login, and where each
+// stands in the failover order. Read-only: the store, the config, and OpenClaw's own `models status`
+// where it can be run (it adds the windows and the order OpenClaw computes).
+import { CafError } from './errors.ts'
+import { loadConfig } from './openclaw/config.ts'
+import { loadModelsStatus, type ModelsStatus } from './openclaw/models-status.ts'
+import { openAgentStore } from './openclaw/open-store.ts'
+import type { Env } from './openclaw/state-dir.ts'
+import { resolveStatusView, type StatusView } from './status-view.ts'
+import type { TaskIo } from './cli.ts'
+
+export interface StatusOptions {
+  agent?: string
+  openclawVersion?: string
+  env?: Env
+  now?: number
+}
+
+export async function loadStatus(opts: StatusOptions, io: TaskIo): Promise<StatusView> {
+  const { env = process.env } = opts
+  const { agentId, configPath, detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env })
+  const profiles = await store.listProfiles()
+  const storeOrder = await store.loadOrder()
+  const { data: config } = await loadConfig(configPath)
+  const notes: string[] = []
+  let modelsStatus: ModelsStatus | undefined
+  if (detection.source === 'state-dir') notes.push('no OpenClaw to run (set OPENCLAW_BIN): shown from the store and the config alone; the order is computed here')
+  else {
+    try {
+      modelsStatus = await io.spinner('asking OpenClaw (models status)…', () => loadModelsStatus(env, { agentId: agentId === 'main' ? undefined : agentId }))
+    } catch (err) {
+      if (!(err instanceof CafError)) throw err
+      notes.push(`${err.message}: shown from the store and the config alone; the order is computed here`)
+    }
+  }
+  return resolveStatusView({ detection, storePath: store.path, configPath, profiles, storeOrder, config, modelsStatus, notes, now: opts.now ?? Date.now() })
+}
