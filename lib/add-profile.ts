@@ -50,7 +50,7 @@ export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<A
   const agentDir = resolveAgentDir(stateDir, agentId)
   const detection = await detectOpenclaw({ stateDir, agentDir, override: opts.openclawVersion, env })
   const store = await openStore(detection, { stateDir, agentDir, agentId, env })
-  io.info(describeDetection(detection, store.path))
+  io.context(describeDetection(detection, store.path))
   const warnings: string[] = []
   if (detection.leftoverJson) {
     const leftover = `${detection.leftoverJson} is a leftover from an older OpenClaw; run \`openclaw doctor --fix\` to migrate it (this tool leaves it untouched)`

@@ -19,6 +19,11 @@ export interface TaskIo {
   readonly signal: AbortSignal
   /** A progress line for the human (stderr, so stdout stays clean for --json and cron). */
   info(line: string): void
+  /**
+   * A line about the situation (which OpenClaw, which store): printed just before whatever the task
+   * shows next, and dropped when it fails first, so a refused input is the one line of its error.
+   */
+  context(line: string): void
   warn(line: string): void
   /** Resolves true to go on; throws Declined without a TTY unless yes. */
   confirm(question: string, opts: { yes: boolean }): Promise<boolean>
@@ -46,15 +51,18 @@ export async function runTask<S extends TaskSpec>(
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   let json = false
+  const held: string[] = []
   try {
     const parsed = parseTaskArgs(name, spec, argv)
     json = Boolean(parsed.flags.json)
-    const report = await handler(parsed, createIo({ json, signal: controller.signal }))
+    const report = await handler(parsed, createIo({ json, signal: controller.signal, held }))
+    flushContext(held)
     if (report) {
       printReport(report, json)
       if (report.exitCode) process.exitCode = report.exitCode
     }
   } catch (err) {
+    if (process.env.DEBUG === '1') flushContext(held)
     process.exitCode = printError(name, err, controller.signal)
   } finally {
     process.off('SIGINT', onSignal)
@@ -83,17 +91,29 @@ export function parseTaskArgs<S extends TaskSpec>(name: string, spec: S, argv: s
   return { args, flags: values, spec }
 }
 
-function createIo({ json, signal }: { json: boolean; signal: AbortSignal }): TaskIo {
+function flushContext(held: string[]): void {
+  for (const line of held.splice(0)) process.stderr.write(`${redact(line)}\n`)
+}
+
+function createIo({ json, signal, held }: { json: boolean; signal: AbortSignal; held: string[] }): TaskIo {
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY)
   return {
     json,
     interactive,
     signal,
-    info: (line) => process.stderr.write(`${redact(line)}\n`),
-    warn: (line) => process.stderr.write(`! ${redact(line)}\n`),
+    info: (line) => {
+      flushContext(held)
+      process.stderr.write(`${redact(line)}\n`)
+    },
+    warn: (line) => {
+      flushContext(held)
+      process.stderr.write(`! ${redact(line)}\n`)
+    },
+    context: (line) => void held.push(line),
     async confirm(question, { yes }) {
       if (yes) return true
       if (!interactive) throw new Declined(`${question.replace(/\?$/, '')}: needs confirmation and there is no terminal to ask on; pass --yes`)
+      flushContext(held)
       const { confirm } = await import('@inquirer/prompts')
       try {
         if (await confirm({ message: question, default: false }, { signal })) return true
@@ -103,7 +123,11 @@ function createIo({ json, signal }: { json: boolean; signal: AbortSignal }): Tas
       }
       throw new Declined('cancelled; nothing was changed')
     },
-    spinner: <T>(title: string, fn: () => Promise<T>) => (process.stderr.isTTY && !json ? (zxSpinner(title, fn) as Promise<T>) : fn()),
+    spinner: <T>(title: string, fn: () => Promise<T>) => {
+      if (!process.stderr.isTTY || json) return fn()
+      flushContext(held)
+      return zxSpinner(title, fn) as Promise<T>
+    },
   }
 }
 

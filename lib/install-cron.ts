@@ -79,7 +79,7 @@ export async function installCron(opts: InstallCronOptions, io: TaskIo): Promise
     throw new CafError(`OpenClaw ${version} keeps cron jobs in its state database, which only the gateway changes, and no gateway answered (${gateway.reason}); start it (openclaw gateway run, or openclaw gateway start for the installed service), then run install-cron again`)
   }
   const storePath = resolveCronStorePath({ stateDir, config: (await loadConfig(resolveConfigPath(env, stateDir))).data })
-  io.info(`no gateway answered (${gateway.reason}); editing ${storePath}, which the gateway loads when it starts`)
+  io.context(`no gateway answered (${gateway.reason}); editing ${storePath}, which the gateway loads when it starts`)
   if (opts.uninstall) {
     const { result: removed, backupPath } = await updateCronStore(storePath, (store) => {
       const r = removeJobsNamed(store, JOB_NAME)

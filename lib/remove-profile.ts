@@ -41,7 +41,7 @@ export async function removeProfile(opts: RemoveProfileOptions, io: TaskIo): Pro
   if (!opts.name) throw new UsageError('missing profile name; e.g. npm run remove-profile -- alice')
   const name = assertProfileName(opts.name)
   const { configPath, detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env })
-  io.info(describeDetection(detection, store.path))
+  io.context(describeDetection(detection, store.path))
   const profileId = `${store.provider}:${name}`
   const inConfig = resolveConfigWithoutProfile((await loadConfig(configPath)).data, profileId).removed.length > 0
   let target

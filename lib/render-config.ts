@@ -58,7 +58,7 @@ export async function renderConfig(opts: RenderConfigOptions, io: TaskIo): Promi
   const templatePath = opts.template ? resolve(opts.template) : resolveTemplatePath(detection.modelProvider)
   const template = await loadConfigTemplate(templatePath)
   const store = await openStore(detection, { stateDir, agentDir, agentId, env })
-  io.info(describeDetection(detection, store.path))
+  io.context(describeDetection(detection, store.path))
   const profiles = await store.listProfiles()
   if (!profiles.some((p) => p.provider === store.provider && p.type === 'oauth')) {
     io.warn(`no Codex profiles (${store.provider}:*) in ${store.path}; run add-profile first, or this config names none`)
