@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { BadFile } from '../errors.ts'
 import { backupFile, writeFileAtomic } from '../files.ts'
+import { describeJsonSyntaxError } from '../json-syntax.ts'
 import { withFileLock } from './lock.ts'
 import { appendToOrder, resolveProfileUsage, resolveRemovalTarget, resolveTokenDigest, resolveUpsertConflict } from './store.ts'
 import type { AuthStore, CodexCredential, ProfileSummary, RemoveResult, UpsertRequest, UpsertResult } from './store.ts'
@@ -54,13 +55,13 @@ export function parseJsonStore(text: string, path: string): JsonStoreData {
   try {
     raw = JSON.parse(text)
   } catch (cause) {
-    throw new BadFile(path, `is not valid JSON (${(cause as Error).message.split('\n')[0]}); restore it from a backup`, { cause })
+    throw new BadFile(path, `is not valid JSON (${describeJsonSyntaxError(cause, text)}); restore it from a backup`, { cause })
   }
   const r = storeSchema.safeParse(raw)
   if (!r.success) {
     const issue = r.error.issues[0]!
     const at = issue.path.length ? ` at ${issue.path.join('.')}` : ''
-    throw new BadFile(path, `is not an OpenClaw auth store: ${issue.message}${at}`)
+    throw new BadFile(path, `is not an OpenClaw auth store: ${issue.message.replace(/^Invalid input: /, '')}${at}`)
   }
   for (const [id, p] of Object.entries(r.data.profiles)) {
     if (!(KNOWN_TYPES as readonly string[]).includes(p.type)) {
