@@ -1,7 +1,7 @@
 // Adapter for agents/<agent>/agent/auth-profiles.json, the store of OpenClaw releases up to
 // 2026.6.4: {version:1, profiles, order?, lastGood?, usageStats?}. Every write goes through
 // updateJsonStore: OpenClaw's lock, re-read, apply, backup, temp file beside it (0600), rename.
-import { readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { BadFile } from '../errors.ts'
@@ -13,6 +13,11 @@ import type { AuthStore, CodexCredential, ProfileSummary, RemoveResult, UpsertRe
 
 export const JSON_STORE_NAME = 'auth-profiles.json'
 const KNOWN_TYPES = ['oauth', 'api_key', 'token'] as const
+/**
+ * A store holds a few KB per profile; one this big was filled by something else, and every write
+ * would copy it whole under the lock the gateway waits on, plus into each of ten backups.
+ */
+export const MAX_STORE_BYTES = 16 * 1024 * 1024
 
 const credential = z.object({
   type: z.string(),
@@ -41,8 +46,18 @@ export function resolveJsonStorePath(agentDir: string): string {
 export async function loadJsonStore(path: string): Promise<JsonStoreData> {
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    const fh = await open(path, 'r')
+    try {
+      const { size } = await fh.stat()
+      if (size > MAX_STORE_BYTES) {
+        throw new BadFile(path, `is ${(size / 2 ** 20).toFixed(1)} MB, far beyond any auth store (this tool reads at most ${MAX_STORE_BYTES / 2 ** 20} MB); see what filled it, or restore it from a backup`)
+      }
+      text = await fh.readFile('utf8')
+    } finally {
+      await fh.close()
+    }
   } catch (err) {
+    if (err instanceof BadFile) throw err
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, profiles: {} }
     throw new BadFile(path, `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err })
   }
