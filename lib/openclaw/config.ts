@@ -42,7 +42,10 @@ export function parseJson5(text: string, path: string, advice: string): unknown 
     return JSON5.parse(text)
   } catch (cause) {
     const e = cause as SyntaxError & { lineNumber?: number; columnNumber?: number }
-    const at = e.lineNumber ? ` at line ${e.lineNumber}, column ${e.columnNumber}` : ''
+    // JSON5 puts a fault at a line break on the next line's column 0: say the end of the line it ends.
+    const line = e.columnNumber === 0 ? e.lineNumber! - 1 : e.lineNumber
+    const column = e.columnNumber === 0 ? text.split('\n')[line! - 1]!.length + 1 : e.columnNumber
+    const at = line ? ` at line ${line}, column ${column}` : ''
     const why = e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '').split('\n')[0]
     throw new BadFile(path, `is not valid JSON5${at} (${why}); ${advice}`, { cause })
   }
