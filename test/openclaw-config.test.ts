@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { hasJson5Comments, parseConfig, resolveDisplayConfig, updateConfig } from '../lib/openclaw/config.ts'
+import { hasJson5Comments, loadConfig, parseConfig, resolveDisplayConfig, updateConfig } from '../lib/openclaw/config.ts'
 
 describe('hasJson5Comments', () => {
   const cases: Array<[string, string, boolean]> = [
@@ -22,6 +22,7 @@ describe('parseConfig', () => {
     ['empty', '  \n', /is empty/],
     ['trailing garbage', '{ a: 1 } x', /\/c\/openclaw\.json: is not valid JSON5 at line 1, column 10 \(invalid character 'x'\)/],
     ['unterminated', '{\n  a: "b', /is not valid JSON5 at line 2, column 8 \(invalid end of input\)/],
+    ['a string open at a line break', "{ a: 'b\n}", /is not valid JSON5 at line 1, column 8 \(invalid character '\\n'\)/],
     ['an array', '[1]', /expected an object at the top, found an array/],
   ]
   for (const [name, text, want] of bad) test(name, () => assert.throws(() => parseConfig(text, '/c/openclaw.json'), want))
@@ -63,5 +64,22 @@ describe('updateConfig', () => {
     assert.deepEqual(r.result, { a: 1 })
     assert.equal(r.written, true)
     assert.equal(await readFile(path, 'utf8'), '{\n  "a": 1,\n  "b": 2\n}\n')
+  })
+
+  test('a symlinked config is read through the link but never written: link and target stay as they are', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'caf-config-'))
+    await mkdir(join(dir, 'dotfiles'))
+    const target = join(dir, 'dotfiles', 'openclaw.json')
+    const path = join(dir, 'openclaw.json')
+    await writeFile(target, '{ a: 1 }')
+    await symlink(target, path)
+    assert.deepEqual((await loadConfig(path)).data, { a: 1 })
+    await assert.rejects(updateConfig(path, async () => ({ data: { a: 2 }, result: null })), {
+      name: 'BadFile',
+      message: /\/openclaw\.json: is a symlink to \/.*\/dotfiles\/openclaw\.json; not written, .*OPENCLAW_CONFIG_PATH=\/.*\/dotfiles\/openclaw\.json to write the target itself/,
+    })
+    assert.ok((await lstat(path)).isSymbolicLink())
+    assert.equal(await readFile(target, 'utf8'), '{ a: 1 }')
+    assert.deepEqual(await readdir(dir), ['dotfiles', 'openclaw.json'], 'no lock, temp file or backup')
   })
 })

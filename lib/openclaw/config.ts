@@ -2,7 +2,8 @@
 // indent, trailing newline), through one write path: lock, re-read, update, backup, temp file
 // beside it with the file's own mode, rename. A running gateway hot-reloads this file, so it must
 // only ever see the old bytes or the new.
-import { readFile } from 'node:fs/promises'
+import { lstat, readFile, readlink, realpath } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import JSON5 from 'json5'
 import { BadFile } from '../errors.ts'
 import { backupFile, resolveFileMode, writeFileAtomic } from '../files.ts'
@@ -92,6 +93,7 @@ export async function updateConfig<T>(
   path: string,
   update: (current: LoadedConfig) => Promise<{ data?: ConfigData; result: T }>,
 ): Promise<{ result: T; written: boolean; backupPath?: string }> {
+  await assertNotSymlink(path)
   return withFileLock(path, async () => {
     const current = await loadConfig(path)
     const { data, result } = await update(current)
@@ -103,6 +105,18 @@ export async function updateConfig<T>(
     await writeFileAtomic(path, text, { mode })
     return { result, written: true, backupPath }
   })
+}
+
+/**
+ * A config that is a symlink (a dotfiles repo, say) is refused, not written: the rename would
+ * replace the link with a file, and writing the target would leave temp files and backups of a
+ * file full of secrets in the target's folder, which may be a repository.
+ */
+export async function assertNotSymlink(path: string): Promise<void> {
+  const stats = await lstat(path).catch(() => undefined)
+  if (!stats?.isSymbolicLink()) return
+  const target = await realpath(path).catch(async () => resolve(dirname(path), await readlink(path)))
+  throw new BadFile(path, `is a symlink to ${target}; not written, as a rename would replace the link with a file: run again with OPENCLAW_CONFIG_PATH=${target} to write the target itself (its backups then go beside it)`)
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
