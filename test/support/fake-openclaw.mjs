@@ -2,10 +2,23 @@
 // A stand-in `openclaw` for fast tests of check-and-switch: `models status --json` prints
 // $FAKE_STATUS; `gateway call sessions.patch` and `models set` append their arguments to
 // $FAKE_LOG, or fail like a missing gateway when $FAKE_GATEWAY_DOWN is set.
+// With $FAKE_VERSION set it also answers `--version` and judges `config validate --json` as
+// 2026.9.6 does for a key its schema does not know (checked at the top level only).
 import { appendFileSync, readFileSync } from 'node:fs'
 const args = process.argv.slice(2)
 const log = (entry) => appendFileSync(process.env.FAKE_LOG, `${JSON.stringify(entry)}\n`)
-if (args[0] === 'models' && args[1] === 'status') {
+const KNOWN_TOP_KEYS = new Set(['$schema', 'meta', 'env', 'wizard', 'diagnostics', 'logging', 'update', 'browser', 'ui', 'auth', 'models',
+  'nodeHost', 'agents', 'tools', 'bindings', 'broadcast', 'audio', 'media', 'messages', 'commands', 'approvals', 'session', 'cron',
+  'hooks', 'web', 'channels', 'discovery', 'canvasHost', 'talk', 'gateway', 'memory', 'skills', 'plugins'])
+if (args[0] === '--version' && process.env.FAKE_VERSION) {
+  process.stdout.write(`${process.env.FAKE_VERSION}\n`)
+} else if (args[0] === 'config' && args[1] === 'validate' && process.env.FAKE_VERSION) {
+  const path = process.env.OPENCLAW_CONFIG_PATH
+  const unknown = Object.keys(JSON.parse(readFileSync(path, 'utf8'))).filter((k) => !KNOWN_TOP_KEYS.has(k))
+  const issues = unknown.map((k) => ({ path: '<root>', message: `Unrecognized key: ${JSON.stringify(k)}` }))
+  process.stdout.write(`${JSON.stringify(issues.length ? { ok: false, valid: false, path, issues } : { ok: true, valid: true, path, issues: [], warnings: [] })}\n`)
+  process.exit(issues.length ? 1 : 0)
+} else if (args[0] === 'models' && args[1] === 'status') {
   process.stdout.write(readFileSync(process.env.FAKE_STATUS, 'utf8'))
 } else if (args[0] === 'gateway' && args[1] === 'call') {
   if (process.env.FAKE_GATEWAY_DOWN) {

@@ -3,7 +3,7 @@
 // login homes the tool creates can be seen (and seen gone).
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,8 +21,12 @@ export interface Sandbox {
   /** Every stdout/stderr byte produced by tools run in this sandbox, for the token scan. */
   output: string[]
   run(task: string, args: string[], opts?: RunOptions): Promise<RunResult>
-  /** path -> sha256 of every file below dir (for byte-identical checks). */
-  snapshot(dir: string): Promise<Record<string, string>>
+  /**
+   * path -> sha256 of every file below dir (for byte-identical checks). With `full`, directories,
+   * symlinks (as their target) and modes are recorded too: a link replaced by a file, or an empty
+   * directory made by a refused command, shows up.
+   */
+  snapshot(dir: string, opts?: { full?: boolean }): Promise<Record<string, string>>
   cleanup(): Promise<void>
 }
 
@@ -89,13 +93,17 @@ export async function createSandbox(extraEnv: NodeJS.ProcessEnv = {}): Promise<S
     return { code, signal, stdout, stderr }
   }
 
-  async function snapshot(dir: string): Promise<Record<string, string>> {
+  async function snapshot(dir: string, { full = false } = {}): Promise<Record<string, string>> {
     const out: Record<string, string> = {}
     async function walk(d: string) {
       for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
         const p = join(d, e.name)
-        if (e.isDirectory()) await walk(p)
-        else out[relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex')
+        const mode = full ? `${((await lstat(p)).mode & 0o7777).toString(8)} ` : ''
+        if (full && e.isSymbolicLink()) out[relative(dir, p)] = `symlink -> ${await readlink(p)}`
+        else if (e.isDirectory()) {
+          if (full) out[`${relative(dir, p)}/`] = `${mode}dir`
+          await walk(p)
+        } else out[relative(dir, p)] = `${mode}${createHash('sha256').update(await readFile(p)).digest('hex')}`
       }
     }
     await walk(dir)
@@ -105,11 +113,11 @@ export async function createSandbox(extraEnv: NodeJS.ProcessEnv = {}): Promise<S
   return { root, stateDir, home, codexHome, tmp, env, output, run, snapshot, cleanup: () => rm(root, { recursive: true, force: true }) }
 }
 
-/** Finds any token, or any 12-character piece of one, in text. Returns a description, never the token. */
-export function findTokenLeak(text: string, tokens: readonly string[]): string | undefined {
+/** Finds any token, or any 12-character (or `piece`) piece of one, in text. Returns a description, never the token. */
+export function findTokenLeak(text: string, tokens: readonly string[], piece = 12): string | undefined {
   for (const [i, t] of tokens.entries()) {
-    for (let k = 0; k + 12 <= t.length; k += 1) {
-      if (text.includes(t.slice(k, k + 12))) return `token #${i} (a piece at offset ${k})`
+    for (let k = 0; k + piece <= t.length; k += 1) {
+      if (text.includes(t.slice(k, k + piece))) return `token #${i} (a piece at offset ${k})`
     }
   }
   return undefined
