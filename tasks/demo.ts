@@ -4,4 +4,5 @@
 import { runTask } from '../lib/cli.ts'
 import { runDemo } from '../test/support/demo.ts'
 
-await runTask('demo', { flags: { keep: 'boolean' } }, async ({ flags }, io) => runDemo({ keep: Boolean(flags.keep) }, io))
+await runTask('demo', { flags: { keep: 'boolean', 'stand-in': 'boolean', json: 'boolean' } }, async ({ flags }, io) =>
+  runDemo({ keep: Boolean(flags.keep), standIn: Boolean(flags['stand-in']) }, io))
