@@ -30,7 +30,7 @@ export async function doctor(opts: DoctorOptions, io: TaskIo): Promise<DoctorRes
   const agentId = assertProfileName(opts.agent ?? 'main', 'agent id')
   const snapshot = await io.spinner('looking at the store, the config and the cron job…', () => loadDoctorSnapshot({ agentId, openclawVersion: opts.openclawVersion, env, now }))
   const { detection } = snapshot
-  io.info(describeDetection(detection, snapshot.storePath))
+  io.context(describeDetection(detection, snapshot.storePath))
   const checks = resolveCheckResults(snapshot)
   const summary = { ok: 0, warn: 0, fail: 0 }
   for (const c of checks) summary[c.level]++

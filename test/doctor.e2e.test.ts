@@ -56,7 +56,7 @@ describe('doctor (JSON store, no OpenClaw)', () => {
     const human = await sb.run('doctor', LEGACY)
     assert.equal(human.code, 0, human.stderr)
     assert.match(human.stdout, /^! warn cron-job +no cron job model-cooldown-autoswitch in jobs\.json.*\n +fix: npm run install-cron$/m)
-    assert.match(human.stdout, /^doctor: 14 ok, 1 warn, 0 fail \(nothing broken\)$/m)
+    assert.match(human.stdout, /^doctor: 15 ok, 1 warn, 0 fail \(nothing broken\)$/m)
   })
 
   test('planted faults on real files are found, exit 1, and doctor changes nothing', async () => {
@@ -88,7 +88,7 @@ describe('doctor (JSON store, no OpenClaw)', () => {
     const human = await sb.run('doctor', LEGACY)
     assert.equal(human.code, 1)
     assert.match(human.stdout, /^✗ fail codex-cli-login /m)
-    assert.match(human.stdout, /^doctor: 10 ok, 4 warn, 1 fail$/m)
+    assert.match(human.stdout, /^doctor: 11 ok, 4 warn, 1 fail$/m)
   })
 
   test('an unreadable store is a failed check, not a crash', async () => {

@@ -38,6 +38,7 @@ function clean(version: '2026.2.22' | '2026.9.6'): DoctorSnapshot {
     agentId: 'main',
     storePath: '/state/agents/main/agent/auth-profiles.json',
     profiles: { ok: true, value: [profile(p, 'alice'), profile(p, 'bob'), { profileId: 'anthropic:me', provider: 'anthropic', type: 'token', hasRefresh: false }] },
+    storeOrder: { [p]: [`${p}:alice`, `${p}:bob`] },
     config: {
       ok: true,
       value: {
@@ -70,7 +71,7 @@ describe('resolveCheckResults on a clean setup', () => {
     test(`${version}: every check is ok and the report exits 0`, () => {
       const results = resolveCheckResults(clean(version))
       assert.deepEqual(results.filter((r) => r.level !== 'ok'), [])
-      assert.equal(results.length, 16)
+      assert.equal(results.length, 17)
     })
   }
 })
@@ -88,6 +89,9 @@ const faults: Array<[string, '2026.2.22' | '2026.9.6', Plant, string, 'warn' | '
   ['openai-codex model ref on 2026.9', '2026.9.6', (s) => { (config(s) as any).agents.defaults.model.fallbacks = ['openai-codex/gpt-5.3-codex'] }, 'config-provider', 'fail', /openai-codex\/gpt-5\.3-codex/],
   ['a stored profile missing from auth.order', '2026.2.22', (s) => { config(s).auth.order['openai-codex'] = ['openai-codex:alice'] }, 'config-order', 'warn', /not in auth\.order\.openai-codex: openai-codex:bob/, /^npm run render-config -- --write$/],
   ['no auth.order at all', '2026.9.6', (s) => { delete (config(s).auth as any).order }, 'config-order', 'warn', /not in auth\.order\.openai: openai:alice, openai:bob/],
+  ['a stored profile left out of the store\'s order', '2026.2.22', (s) => { s.storeOrder!['openai-codex'] = ['openai-codex:alice'] }, 'tried-order', 'warn', /never tries openai-codex:bob: the store's own order/, /^openclaw models auth order set --provider openai-codex openai-codex:alice openai-codex:bob$/],
+  ['... which leaves one profile to fail over to', '2026.2.22', (s) => { s.storeOrder!['openai-codex'] = ['openai-codex:alice'] }, 'failover', 'warn', /only one usable Codex profile, openai-codex:alice/],
+  ['no store order, and the config\'s leaves one out', '2026.9.6', (s) => { s.storeOrder = {}; config(s).auth.order.openai = ['openai:bob'] }, 'tried-order', 'warn', /never tries openai:alice: auth\.order\.openai in the config leaves it out/, /^npm run render-config -- --write$/],
   ['a config id the store lacks', '2026.2.22', (s) => { config(s).auth.profiles['openai-codex:gone'] = { provider: 'openai-codex', mode: 'oauth' } }, 'config-order', 'warn', /in the config but not in the store: openai-codex:gone/],
   ['two profiles, one account', '2026.9.6', (s) => { profiles(s).push(profile('openai', 'alice2', { accountId: 'acct-alice' })) }, 'duplicate-account', 'warn', /openai:alice and openai:alice2 are one account .*no failover/, /^npm run remove-profile -- alice2$/],
   ['two profiles, one refresh token', '2026.2.22', (s) => { profiles(s).push(profile('openai-codex', 'copy', { accountId: 'acct-alice', refreshDigest: sha('refresh-alice') })) }, 'duplicate-account', 'fail', /same refresh token/],

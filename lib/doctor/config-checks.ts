@@ -4,7 +4,7 @@ import { RETIRED_PROVIDERS } from '../config-merge.ts'
 import { resolveAvailability, resolveProvider } from '../model-choice.ts'
 import { isPlainObject, type ConfigData } from '../openclaw/config.ts'
 import { compareVersions, parseVersion } from '../openclaw/generation.ts'
-import { resolveCodexProfiles } from './profile-checks.ts'
+import { resolveCodexProfiles, resolveTriedOrder } from './profile-checks.ts'
 import type { Check } from './snapshot.ts'
 
 const RENDER = 'npm run render-config -- --write'
@@ -53,6 +53,29 @@ export const checkConfigOrder: Check = (s) => {
   return { id: 'config-order', level: 'warn', message: `${s.config.value.path} is out of step with the store: ${problems.join('; ')}`, fix: RENDER }
 }
 
+/** OpenClaw takes the store's order over the config's: a stored profile missing from the one it uses is never tried. */
+export const checkTriedOrder: Check = (s) => {
+  const order = resolveTriedOrder(s)
+  if (!order) return undefined
+  const provider = s.detection.provider
+  const left = resolveCodexProfiles(s).map((p) => p.profileId).filter((id) => !order.ids.includes(id))
+  if (left.length === 0) return { id: 'tried-order', level: 'ok', message: `OpenClaw tries ${order.ids.join(', ') || 'no Codex profile'} (${ORDER_SOURCE[order.source]})` }
+  const why = {
+    store: `the store's own order for ${provider} (which OpenClaw prefers to the config's) leaves it out`,
+    config: `auth.order.${provider} in the config leaves it out`,
+    default: "the config's auth.profiles do not name it, or name it as another kind of credential",
+    openclaw: 'OpenClaw leaves it out',
+  }[order.source]
+  return {
+    id: 'tried-order',
+    level: 'warn',
+    message: `OpenClaw never tries ${left.join(', ')}: ${why}`,
+    fix: order.source === 'store' ? `openclaw models auth order set --provider ${provider} ${[...order.ids, ...left].join(' ')}` : RENDER,
+  }
+}
+
+const ORDER_SOURCE = { store: "the store's order", config: "the config's auth.order", default: 'every stored profile', openclaw: "OpenClaw's order" } as const
+
 export const checkRetiredCooldowns: Check = ({ config, detection }) => {
   if (!config.ok) return undefined
   const auth = config.value.data.auth
@@ -93,7 +116,7 @@ export const checkCodexAvailable: Check = ({ modelsStatus, detection, now }) => 
   return { id: 'codex-available', level: 'warn', message: `${a.model} cannot answer now: ${a.why}${until}`, fix: 'npm run check-and-switch' }
 }
 
-export const CONFIG_CHECKS: Check[] = [checkConfigReadable, checkConfigProvider, checkConfigOrder, checkRetiredCooldowns, checkCodexAvailable]
+export const CONFIG_CHECKS: Check[] = [checkConfigReadable, checkConfigProvider, checkConfigOrder, checkTriedOrder, checkRetiredCooldowns, checkCodexAvailable]
 
 function resolveAuth(config: ConfigData): { profiles: ConfigData; order: ConfigData } {
   const auth = isPlainObject(config.auth) ? config.auth : {}

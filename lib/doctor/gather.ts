@@ -16,6 +16,7 @@ import { resolveAgentDir, resolveConfigPath, resolveStateDir, type Env } from '.
 import { resolveStatePath as resolveSwitchStatePath } from '../switch-state.ts'
 import { loadCronView } from './gather-cron.ts'
 import { loadDoctorFiles } from './gather-files.ts'
+import type { ProfileSummary } from '../openclaw/store.ts'
 import type { CodexLogin, DoctorSnapshot, Gathered } from './snapshot.ts'
 
 export interface GatherOptions {
@@ -37,22 +38,26 @@ export async function loadDoctorSnapshot({ agentId, openclawVersion, env, now }:
   })
   const configData = config.ok ? config.value.data : {}
   // The slow parts (OpenClaw's CLI, its SDK, the gateway) run side by side.
-  const [profiles, modelsStatus, cron] = await Promise.all([
-    gather(async () => (await openStore(detection, { stateDir, agentDir, agentId, env })).listProfiles()),
-    // models status speaks for the default agent; another agent's view would mislead.
-    detection.source === 'state-dir' || agentId !== 'main' ? undefined : loadModelsStatusIfRunnable(env),
+  const [store, modelsStatus, cron] = await Promise.all([
+    gather(async () => {
+      const opened = await openStore(detection, { stateDir, agentDir, agentId, env })
+      return { profiles: await opened.listProfiles(), order: await opened.loadOrder() }
+    }),
+    detection.source === 'state-dir' ? undefined : loadModelsStatusIfRunnable(env, agentId),
     loadCronView({ detection, env, stateDir, config: configData }),
   ])
+  const profiles: Gathered<ProfileSummary[]> = store.ok ? { ok: true, value: store.value.profiles } : store
   const files = await loadDoctorFiles({
     files: [storePath, configPath, resolveCronStorePath({ stateDir, config: configData }), resolveSwitchStatePath({ config: configData, stateDir })],
     now,
   })
-  return { now, detection, agentId, storePath, profiles, config, modelsStatus, codexLogin: await loadCodexLogin(env), files, cron }
+  const storeOrder = store.ok ? store.value.order : undefined
+  return { now, detection, agentId, storePath, profiles, storeOrder, config, modelsStatus, codexLogin: await loadCodexLogin(env), files, cron }
 }
 
 /** `models status --json`, or undefined when no OpenClaw can be run (--openclaw-version without one). */
-async function loadModelsStatusIfRunnable(env: Env): Promise<Gathered<ModelsStatus> | undefined> {
-  const r = await runOpenclaw(['models', 'status', '--json'], { env })
+async function loadModelsStatusIfRunnable(env: Env, agentId: string): Promise<Gathered<ModelsStatus> | undefined> {
+  const r = await runOpenclaw(['models', 'status', '--json', ...(agentId === 'main' ? [] : ['--agent', agentId])], { env })
   if (r.exitCode === 127) return undefined
   if (!r.ok) return { ok: false, error: describeFailure(r) }
   return gather(async () => parseModelsStatus(r.stdout))

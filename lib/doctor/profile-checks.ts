@@ -3,6 +3,7 @@
 // enough of them to fail over.
 import { RETIRED_PROVIDERS } from '../config-merge.ts'
 import { isAtLeast } from '../openclaw/generation.ts'
+import { resolveEffectiveOrder, type EffectiveOrder } from '../profile-order.ts'
 import type { ProfileSummary } from '../openclaw/store.ts'
 import type { Check, DoctorSnapshot } from './snapshot.ts'
 
@@ -86,7 +87,8 @@ export const checkCodexCliLogin: Check = (s) => {
 
 export const checkFailover: Check = (s) => {
   if (!s.profiles.ok) return undefined
-  const usable = resolveCodexProfiles(s).filter((p) => isUsable(p, s.now))
+  const tried = resolveTriedOrder(s)?.ids
+  const usable = resolveCodexProfiles(s).filter((p) => isUsable(p, s.now) && (!tried || tried.includes(p.profileId)))
   const fix = 'npm run add-profile -- NAME'
   if (usable.length === 0) return { id: 'failover', level: 'fail', message: `no usable Codex profile (${s.detection.provider}:*) in ${s.storePath}`, fix }
   if (usable.length === 1) return { id: 'failover', level: 'warn', message: `only one usable Codex profile, ${describeProfile(usable[0]!)}: no other account to fail over to`, fix }
@@ -94,6 +96,12 @@ export const checkFailover: Check = (s) => {
 }
 
 export const PROFILE_CHECKS: Check[] = [checkStoreReadable, checkLeftoverStore, checkStoreProvider, checkDuplicateAccounts, checkLoginNeeded, checkCodexCliLogin, checkFailover]
+
+/** The order OpenClaw tries the Codex profiles in (store, else config, else default), when it can be known. */
+export function resolveTriedOrder(s: DoctorSnapshot): EffectiveOrder | undefined {
+  if (!s.profiles.ok || !s.config.ok || !s.storeOrder) return undefined
+  return resolveEffectiveOrder({ provider: s.detection.provider, profiles: s.profiles.value, storeOrder: s.storeOrder, config: s.config.value.data, unusableUntil: {}, now: s.now })
+}
 
 export function resolveCodexProfiles(s: DoctorSnapshot): ProfileSummary[] {
   return s.profiles.ok ? s.profiles.value.filter((p) => p.provider === s.detection.provider && p.type === 'oauth') : []

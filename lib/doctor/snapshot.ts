@@ -62,6 +62,8 @@ export interface DoctorSnapshot {
   agentId: string
   storePath: string
   profiles: Gathered<ProfileSummary[]>
+  /** The store's own order lists by provider (OpenClaw prefers them to the config's); absent when unreadable. */
+  storeOrder?: Record<string, string[]>
   config: Gathered<{ path: string; exists: boolean; data: ConfigData }>
   /** `openclaw models status --json`; absent when no OpenClaw could be run. */
   modelsStatus?: Gathered<ModelsStatus>
