@@ -1,10 +1,11 @@
 // The installed OpenClaw as a program: its bin, its package dir (for the plugin SDK), the Node it
 // runs on, and a runner for its CLI whose JSON output is parsed, never its prose.
 import { readFile, realpath } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { $, which } from 'zx'
 import { CafError } from '../errors.ts'
 import { resolveOpenclawBin } from './detect.ts'
+import { findOpenclawPackage } from './package.ts'
 import type { Env } from './state-dir.ts'
 
 export interface OpenclawRuntime {
@@ -34,11 +35,9 @@ export async function resolveSdkPath(packageDir: string, entry = './plugin-sdk/p
 }
 
 async function findPackageDir(file: string): Promise<string> {
-  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
-    const pkg = await readFile(join(dir, 'package.json'), 'utf8').then(JSON.parse, () => undefined)
-    if (pkg?.name === 'openclaw') return dir
-  }
-  throw new CafError(`${file} is not inside an openclaw package; set OPENCLAW_BIN to the openclaw that npm installed`)
+  const pkg = await findOpenclawPackage(file)
+  if (!pkg) throw new CafError(`${file} is not inside an openclaw package; set OPENCLAW_BIN to the openclaw that npm installed`)
+  return pkg.dir
 }
 
 async function resolveShebangNode(file: string, env: Env): Promise<string> {
