@@ -1,0 +1,38 @@
+// check-and-switch precompiled into one ES module, for the cron job: plain node runs it with no
+// TypeScript compiler and no module resolution at start. The bench (issue 8, README "Benchmark")
+// found tsx's start-up to be most of a check's own cost: through tsx a check took 1.3-1.4 times its
+// own `openclaw models status --json` call, bundled about 1.1 (the goal is 1.15).
+import { build } from 'esbuild'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { writeFileAtomic } from './files.ts'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** dist/check-and-switch.mjs in this checkout (gitignored; `npm run build` makes it). */
+export function resolveBundlePath(root = ROOT): string {
+  return join(root, 'dist', 'check-and-switch.mjs')
+}
+
+/**
+ * Bundles tasks/check-and-switch.ts for node 20.17+ and writes it atomically (a cron run that starts
+ * meanwhile reads the old file or the new one). Returns the path.
+ */
+export async function buildCheckBundle({ outfile = resolveBundlePath(), root = ROOT }: { outfile?: string; root?: string } = {}): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, 'tasks', 'check-and-switch.ts')],
+    bundle: true,
+    write: false,
+    outfile,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.17',
+    logLevel: 'silent',
+    // zx's vendored CommonJS calls require() for node's built-ins; an ES module has none of its own.
+    banner: { js: "// Built from tasks/check-and-switch.ts by `npm run build`; edit the sources, not this file.\nimport { createRequire as cafCreateRequire } from 'node:module'; const require = cafCreateRequire(import.meta.url);" },
+  })
+  const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'))
+  if (!js) throw new Error(`esbuild wrote no ${outfile}`)
+  await writeFileAtomic(outfile, js.contents, { mode: 0o644 })
+  return outfile
+}
