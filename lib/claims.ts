@@ -56,6 +56,19 @@ export function resolveIdentity(tokens: CodexTokens, { now = Date.now(), source 
   }
 }
 
+/**
+ * The plan an access token names, or undefined for anything unreadable: for labelling a stored
+ * profile whose store has no plan field (auth-profiles.json), never for a decision.
+ */
+export function resolvePlanClaim(access: unknown): string | undefined {
+  if (typeof access !== 'string') return undefined
+  try {
+    return authClaim.safeParse((decodeJwt(access) as Record<string, unknown>)[AUTH_CLAIM]).data?.chatgpt_plan_type
+  } catch {
+    return undefined
+  }
+}
+
 function decode(jwt: string, what: string): unknown {
   try {
     return decodeJwt(jwt)

@@ -129,6 +129,17 @@ describe('summarizeJsonStore', () => {
     assert.equal(s!.refreshDigest, createHash('sha256').update('secret-refresh-token').digest('hex'))
     assert.ok(!JSON.stringify(s).includes('secret-'))
   })
+
+  test('the plan comes from the access token claim (the JSON store has no plan field); an unreadable token has none', async () => {
+    const { summarizeJsonStore } = await import('../lib/openclaw/json-store.ts')
+    const { makeTokens } = await import('./support/jwt.ts')
+    const { access } = await makeTokens({ plan: 'pro' })
+    const store: JsonStoreData = {
+      version: 1,
+      profiles: { 'openai-codex:a': { type: 'oauth', provider: 'openai-codex', access }, 'openai-codex:b': { type: 'oauth', provider: 'openai-codex', access: 'not-a-jwt' } },
+    }
+    assert.deepEqual(summarizeJsonStore(store).map((p) => p.plan), ['pro', undefined])
+  })
 })
 
 describe('applyProfileRemoval', () => {

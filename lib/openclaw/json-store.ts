@@ -4,6 +4,7 @@
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { resolvePlanClaim } from '../claims.ts'
 import { BadFile } from '../errors.ts'
 import { backupFile, writeFileAtomic } from '../files.ts'
 import { describeJsonSyntaxError } from '../json-syntax.ts'
@@ -94,6 +95,7 @@ export function summarizeJsonStore(store: JsonStoreData): ProfileSummary[] {
     type: p.type,
     email: p.email,
     accountId: p.accountId,
+    plan: resolvePlanClaim(p.access),
     expires: p.expires,
     hasRefresh: Boolean(p.refresh),
     ...(p.refresh ? { refreshDigest: resolveTokenDigest(p.refresh) } : {}),
