@@ -84,7 +84,7 @@ for (const era of (process.env.ERA ? [process.env.ERA] : ['legacy', 'current']) 
       assert.equal(s.order[provider]!.source, era === 'current' ? 'openclaw' : 'store')
       for (const p of s.profiles) {
         assert.ok(p.hasRefresh && p.expires! > s.checkedAt && p.unusable.length === 0)
-        if (era === 'current') assert.equal(p.plan, p.email === 'alice@example.com' ? 'plus' : 'pro')
+        assert.equal(p.plan, p.email === 'alice@example.com' ? 'plus' : 'pro')
       }
       const table = await run('status', [])
       assert.equal(table.code, 0, table.stderr)
