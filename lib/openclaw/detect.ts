@@ -3,7 +3,7 @@
 import { access, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { $ } from 'zx'
+import { $ } from 'zx/core' // not zx: see runtime.ts
 import { CafError } from '../errors.ts'
 import { resolveGeneration } from './generation.ts'
 import type { Generation } from './generation.ts'

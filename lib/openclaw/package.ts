@@ -3,7 +3,7 @@
 // release. A wrapper script or a test's stand-in leads into no such package.
 import { readFile, realpath } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { which } from 'zx'
+import { which } from 'zx/core' // not zx: see runtime.ts
 
 export interface OpenclawPackage {
   dir: string

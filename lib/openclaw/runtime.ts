@@ -2,7 +2,9 @@
 // runs on, and a runner for its CLI whose JSON output is parsed, never its prose.
 import { readFile, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
-import { $, which } from 'zx'
+// zx/core, not zx: zx's index also loads its vendored globby, yaml and fs-extra (0.8 MB), which
+// check-and-switch, started every 10 minutes, never uses.
+import { $, which } from 'zx/core'
 import { CafError } from '../errors.ts'
 import { resolveOpenclawBin } from './detect.ts'
 import { findOpenclawPackage } from './package.ts'
