@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { isStaleLock, resolveLockPath, withFileLock } from '../lib/openclaw/lock.ts'
+import { isStaleLock, lookAtLock, removeStaleLock, resolveLockPath, withFileLock } from '../lib/openclaw/lock.ts'
 
 async function target() {
   const dir = await mkdtemp(join(tmpdir(), 'caf-lock-'))
@@ -87,5 +87,30 @@ describe('withFileLock', () => {
       await writeFile(file, String(n + 1))
     }, { minDelayMs: 2 })))
     assert.equal(await readFile(file, 'utf8'), '10')
+  })
+})
+
+describe('removeStaleLock', () => {
+  const lockOf = (pid: number) => JSON.stringify({ pid, createdAt: new Date().toISOString() })
+
+  test('removes the lock it judged stale', async () => {
+    const lockPath = await resolveLockPath(await target())
+    await writeFile(lockPath, lockOf(await deadPid()))
+    const look = await lookAtLock(lockPath)
+    assert.equal(look.verdict, 'stale')
+    assert.equal(await removeStaleLock(lockPath, look), true)
+    await assert.rejects(stat(lockPath), { code: 'ENOENT' })
+  })
+
+  test('leaves alone a live lock that took the judged one\'s place (its writer released it and exited)', async () => {
+    const lockPath = await resolveLockPath(await target())
+    await writeFile(lockPath, lockOf(await deadPid()))
+    const look = await lookAtLock(lockPath)
+    await rm(lockPath)
+    await writeFile(lockPath, lockOf(process.pid))
+    assert.equal(await removeStaleLock(lockPath, look), false)
+    assert.equal(JSON.parse(await readFile(lockPath, 'utf8')).pid, process.pid)
+    await rm(lockPath)
+    assert.equal(await removeStaleLock(lockPath, look), false, 'nor a lock that is gone')
   })
 })

@@ -46,10 +46,10 @@ async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
     }
-    const verdict = await judgeLock(lockPath, staleMs)
-    if (verdict === 'gone') continue // released between our open and our look: try again at once
-    if (verdict === 'stale') {
-      await rm(lockPath, { force: true }) // taking over a dead writer's lock costs no attempt
+    const look = await lookAtLock(lockPath, staleMs)
+    if (look.verdict === 'gone') continue // released between our open and our look: try again at once
+    if (look.verdict === 'stale') {
+      await removeStaleLock(lockPath, look) // taking over a dead writer's lock costs no attempt
       continue
     }
     if (attempt++ === retries) break
@@ -60,30 +60,64 @@ async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs
 }
 
 export async function isStaleLock(lockPath: string, staleMs = LOCK_STALE_MS, now = Date.now()): Promise<boolean> {
-  return (await judgeLock(lockPath, staleMs, now)) !== 'live'
+  return (await lookAtLock(lockPath, staleMs, now)).verdict !== 'live'
+}
+
+/** A verdict on the lock at a path, and what it was reached on: the file's identity and its bytes. */
+export interface LockLook {
+  verdict: 'live' | 'stale' | 'gone'
+  ino?: bigint
+  mtimeNs?: bigint
+  text?: string
 }
 
 // OpenClaw calls a vanished lock stale and removes the path, which can delete the lock a third
 // writer has just taken; we only retry.
-async function judgeLock(lockPath: string, staleMs: number, now = Date.now()): Promise<'live' | 'stale' | 'gone'> {
-  let mtimeMs: number
-  try {
-    mtimeMs = (await stat(lockPath)).mtimeMs
-  } catch {
-    return 'gone'
+export async function lookAtLock(lockPath: string, staleMs = LOCK_STALE_MS, now = Date.now()): Promise<LockLook> {
+  const seen = await readLock(lockPath)
+  if (!seen) return { verdict: 'gone' }
+  const payload = parseLockPayload(seen.text)
+  const judge = (): LockLook['verdict'] => {
+    if (payload && !isPidAlive(payload.pid)) return 'stale'
+    if (payload) {
+      const createdAt = Date.parse(payload.createdAt)
+      if (!Number.isFinite(createdAt) || now - createdAt > staleMs) return 'stale'
+    }
+    return now - Number(seen.mtimeNs / 1_000_000n) > staleMs ? 'stale' : 'live'
   }
-  const payload = await readLockPayload(lockPath)
-  if (payload && !isPidAlive(payload.pid)) return 'stale'
-  if (payload) {
-    const createdAt = Date.parse(payload.createdAt)
-    if (!Number.isFinite(createdAt) || now - createdAt > staleMs) return 'stale'
-  }
-  return now - mtimeMs > staleMs ? 'stale' : 'live'
+  return { verdict: judge(), ...seen }
 }
 
-async function readLockPayload(lockPath: string): Promise<{ pid: number; createdAt: string } | undefined> {
+/**
+ * Removes a lock judged stale, if it is still that very lock. The bench (issue 8) lost 2 of 80
+ * updates with 8 writers: one had read a writer's lock, that writer released it and exited, and the
+ * dead pid then condemned the next writer's fresh lock at the same path. A released lock is gone or
+ * replaced (other bytes, another inode or mtime), so it is left alone. Returns whether it removed it.
+ */
+export async function removeStaleLock(lockPath: string, look: LockLook): Promise<boolean> {
+  const now = await readLock(lockPath)
+  if (!now || now.ino !== look.ino || now.mtimeNs !== look.mtimeNs || now.text !== look.text) return false
+  await rm(lockPath, { force: true })
+  return true
+}
+
+async function readLock(lockPath: string): Promise<{ ino: bigint; mtimeNs: bigint; text: string } | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(lockPath, 'utf8'))
+    const { ino, mtimeNs } = await stat(lockPath, { bigint: true })
+    // An unreadable (foreign) lock has no bytes to judge: its mtime decides, as OpenClaw's does.
+    const text = await readFile(lockPath, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') throw err
+      return ''
+    })
+    return { ino, mtimeNs, text }
+  } catch {
+    return undefined
+  }
+}
+
+function parseLockPayload(text: string): { pid: number; createdAt: string } | undefined {
+  try {
+    const parsed = JSON.parse(text)
     if (typeof parsed?.pid === 'number' && typeof parsed?.createdAt === 'string') return parsed
   } catch {
     // half-written or foreign: judged by its mtime alone, as OpenClaw does
