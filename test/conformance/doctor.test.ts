@@ -1,12 +1,15 @@
 // doctor against both pinned releases: a clean setup (two imports through the loopback OAuth server
 // and the real codex CLI, render-config --write) has no failed check; a fault planted the way a user
 // would make it is found; the cron job is found where install-cron put it, and a path it runs going
-// missing is a failure.
+// missing is a failure. On 2026.9.6 OpenClaw's own doctor --fix is run to check the fix doctor names
+// for a retired provider id, and the failed-refresh markers it leaves offline are read back.
 import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test, type TestContext } from 'node:test'
 import { JOB_NAME } from '../../lib/cron-job.ts'
+import { resolveSdkPath } from '../../lib/openclaw/runtime.ts'
 import { startOAuthServer, type OAuthServer } from '../support/oauth-server.ts'
 import { createSandbox, findTokenLeak, type Sandbox } from '../support/sandbox.ts'
 import { freePort, startGateway, type Gateway } from '../support/gateway.ts'
@@ -65,6 +68,43 @@ async function withPlantedConfig(path: string, plant: (config: any) => void, fn:
   }
 }
 
+const PLANTED_REFRESH = 'rt_planted-by-the-test-0000000000000000'
+
+/** A profile put into the state database through OpenClaw's own SDK, as an older tool or release left it. */
+async function plantStoredProfile(w: ReturnType<typeof useWorld>, { profileId, provider }: { profileId: string; provider: string }): Promise<void> {
+  const script = `import { pathToFileURL } from 'node:url'
+const sdk = await import(pathToFileURL(process.argv[1]).href)
+const [profileId, provider, refresh] = process.argv.slice(2)
+const r = await sdk.upsertAuthProfileWithLock({ profileId, credential: { type: 'oauth', provider, access: 'planted-access-token-000000', refresh, expires: Date.now() + 3600e3, accountId: 'acct-old', email: 'old@example.com' } })
+if (!r) process.exit(1)`
+  const child = spawn(w.oc.node, ['--input-type=module', '-e', script, await resolveSdkPath(w.oc.packageDir), profileId, provider, PLANTED_REFRESH], { env: { ...w.sb.env, ...w.oc.env }, stdio: 'inherit' })
+  assert.equal(await new Promise((r) => child.on('close', r)), 0, 'the SDK stored the planted profile')
+}
+
+/**
+ * Env for an OpenClaw command that needs no config: offline, 2026.9.6 spends about 80 s per command
+ * retrying plugin installs for the models the rendered config names. The store is the same.
+ */
+const withoutConfig = (w: ReturnType<typeof useWorld>) => ({ ...w.noGateway, OPENCLAW_CONFIG_PATH: join(w.sb.tmp, 'no-config.json') })
+
+/** The real CLI leaves bob out of the store's order; doctor names the command that puts him back, and it does. */
+async function leaveOutOfStoreOrder(w: ReturnType<typeof useWorld>, t: TestContext, provider: string): Promise<void> {
+  const set = await runOpenclaw(w.oc, w.sb, ['models', 'auth', 'order', 'set', '--provider', provider, `${provider}:alice`], withoutConfig(w))
+  assert.equal(set.code, 0, set.stderr)
+  const r = await runDoctor(w, t, w.noGateway)
+  assert.equal(r.code, 0, r.stderr)
+  const fix = `openclaw models auth order set --provider ${provider} ${provider}:alice ${provider}:bob`
+  assert.deepEqual(r.check('tried-order'), {
+    id: 'tried-order', level: 'warn', fix,
+    message: `OpenClaw never tries ${provider}:bob: the store's own order for ${provider} (which OpenClaw prefers to the config's) leaves it out`,
+  })
+  assert.equal(r.check('failover').level, 'warn')
+  const applied = await runOpenclaw(w.oc, w.sb, fix.split(' ').slice(1), withoutConfig(w))
+  assert.equal(applied.code, 0, applied.stderr)
+  const after = await runDoctor(w, t, w.noGateway)
+  assert.equal(after.check('tried-order').message, `OpenClaw tries ${provider}:alice, ${provider}:bob (the store's order)`)
+}
+
 const failures = (checks: Check[]) => checks.filter((c) => c.level === 'fail').map((c) => `${c.id}: ${c.message}`)
 
 describe('doctor on OpenClaw legacy (2026.2.22, auth-profiles.json, jobs.json)', async () => {
@@ -93,6 +133,8 @@ describe('doctor on OpenClaw legacy (2026.2.22, auth-profiles.json, jobs.json)',
       })
     })
   })
+
+  test("a profile left out of the store's order is found, and the fix doctor names works", { skip, timeout: 120_000 }, (t) => leaveOutOfStoreOrder(w, t, 'openai-codex'))
 
   test('the job install-cron put in jobs.json is found; a path it runs gone missing fails', { skip, timeout: 120_000 }, async (t) => {
     const install = await w.sb.run('install-cron', [], { env: { ...w.oc.env, ...w.noGateway } })
@@ -146,6 +188,8 @@ describe('doctor on OpenClaw current (2026.9.6, state database, cron through the
     })
   })
 
+  test("a profile left out of the store's order is found, and the fix doctor names works", { skip, timeout: 120_000 }, (t) => leaveOutOfStoreOrder(w, t, 'openai'))
+
   test('with a gateway the installed job is found; a declared job running a missing path fails', { skip, timeout: 300_000 }, async (t) => {
     w.gw = await startGateway(w.oc, w.sb)
     const install = await w.sb.run('install-cron', [], { env: { ...w.oc.env, ...w.gw.env } })
@@ -163,8 +207,28 @@ describe('doctor on OpenClaw current (2026.9.6, state database, cron through the
     assert.match(moved.check('cron-job').message, /runs paths that no longer exist: node \/gone\/bin\/node, script \/gone\/caf\/tasks\/check-and-switch\.ts; every run fails$/)
   })
 
+  // Last: OpenClaw's doctor --fix refreshes every token, which offline leaves each with its failed-refresh marker.
+  test('an openai-codex profile in the store fails; openclaw doctor --fix renames it, and the refresh markers it leaves are found', { skip, timeout: 300_000 }, async (t) => {
+    await w.gw?.stop()
+    w.gw = undefined
+    await plantStoredProfile(w, { profileId: 'openai-codex:old', provider: 'openai-codex' })
+    const before = await runDoctor(w, t, w.noGateway)
+    assert.equal(before.code, 1, before.stderr)
+    assert.deepEqual(before.check('store-provider'), {
+      id: 'store-provider', level: 'fail', fix: 'openclaw doctor --fix',
+      message: 'openai-codex:old (old@example.com) use provider openai-codex, which this OpenClaw (openai generation) no longer reads as Codex: its requests find no usable profile ("all profiles in cooldown")',
+    })
+    const fix = await runOpenclaw(w.oc, w.sb, ['doctor', '--fix', '--non-interactive', '--yes'], withoutConfig(w))
+    assert.equal(fix.code, 0, fix.stderr)
+    const after = await runDoctor(w, t, w.noGateway)
+    assert.equal(after.check('store-provider').level, 'ok')
+    assert.match(after.check('login').message, /^a new login is needed: .*openai:old \(old@example\.com\) has a failed refresh recorded by OpenClaw/)
+    assert.match(after.check('login').fix!, /npm run add-profile -- old --replace/)
+    assert.equal(after.code, 1)
+  })
+
   test("no token in doctor's output or OpenClaw's logs", { skip }, async () => {
-    const leak = findTokenLeak(`${w.sb.output.join('\n')}\n${await readOpenclawLogs([join(w.sb.tmp, 'openclaw'), '/tmp/openclaw'])}`, [...w.server.issuedTokens, w.gw?.token ?? ''].filter(Boolean))
+    const leak = findTokenLeak(`${w.sb.output.join('\n')}\n${await readOpenclawLogs([join(w.sb.tmp, 'openclaw'), '/tmp/openclaw'])}`, [...w.server.issuedTokens, w.gw?.token ?? '', PLANTED_REFRESH].filter(Boolean))
     assert.equal(leak, undefined, leak)
   })
 })
