@@ -51,7 +51,7 @@ export async function benchDatabase(world: World, sizes: number[], { addReps = 1
     return [`${c.name}, ${c.size} profiles`, runs.length, ms(median(runs.map((m) => m.wallMs))), ms(median(calls)), ms(median(runs.map((m, i) => m.wallMs - calls[i]!))), summarizeCalls(runs)]
   })
   const notes = [
-    "Installed-release detection (`openclaw --version`), no --openclaw-version. OpenClaw's calls run one after another; a gateway is not running, so",
+    "The installed release detected as in real use (no --openclaw-version). OpenClaw's calls run one after another; a gateway is not running, so",
     "add-profile's `gateway call models.authRefresh` fails fast and is a warning. Ours = wall − OpenClaw's calls: node, tsx and our code.",
   ]
   return formatTable(`State database (OpenClaw ${world.oc.version}): where the time goes`, ['task', 'N', 'wall', "OpenClaw's calls", 'ours (wall − calls)', 'calls, by time (per run)'], rows, notes)

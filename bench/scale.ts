@@ -33,8 +33,8 @@ export interface ScaleResult {
 
 /**
  * sizes: [profiles, repetitions]. installed: a pinned release's env (OPENCLAW_BIN, the loopback
- * guard), to time the smallest size once more the way a user runs it, the release detected by
- * `openclaw --version` and render-config's --write checked by it.
+ * guard), to time add-profile and the dry run at the smallest size once more as a user runs them:
+ * the installed release detected, not named by --openclaw-version.
  */
 export async function benchScale(sb: Sandbox, sizes: Array<[number, number]>, installed?: { env: NodeJS.ProcessEnv; version: string }): Promise<ScaleResult> {
   const importFile = join(sb.tmp, 'import-auth.json')
@@ -121,7 +121,7 @@ export async function benchScale(sb: Sandbox, sizes: Array<[number, number]>, in
     `Wall time of \`node --import tsx tasks/<task>.ts\` (npm run adds npm and tsx's CLI process on top), median, (×) against ${base} profiles.`,
     'render-config "first": a config without auth profiles yet (the diff adds them all); "after one add": the config rendered for the store, then one add-profile.',
     'Sizes rows: no OpenClaw runs (--openclaw-version, none installed), so --write is not validated (an installed release adds its check).',
-    ...(installed ? [`"installed" row: the release found by \`openclaw --version\` as in real use; (OpenClaw …) is the time spent in its calls.`] : []),
+    ...(installed ? [`"installed" row: the release detected as in real use (no --openclaw-version); (OpenClaw …) is the time spent in its calls.`] : []),
   ]
   const headers = ['profiles', 'N', 'store', 'add-profile --from', 'render-config, first (dry run)', 'render-config, first --write', 'render-config after one add (dry run)', 'add-profile CPU']
   return { table: formatTable('JSON store (auth-profiles.json): time by store size', headers, rows, notes), rss }
