@@ -6,12 +6,12 @@ import { resolveCodexBin } from './codex-bin.ts'
 import { loginWithCodex, stripAnsi } from './codex-login.ts'
 import { assertProfileName } from './profile-name.ts'
 import { registerSecret } from './secrets.ts'
-import { detectOpenclaw, type Detection } from './openclaw/detect.ts'
+import type { Detection } from './openclaw/detect.ts'
 import { isAtLeast } from './openclaw/generation.ts'
 import { CafError } from './errors.ts'
-import { openStore } from './openclaw/open-store.ts'
+import { openAgentStore } from './openclaw/open-store.ts'
 import { resolveUpsertConflict, type CodexCredential } from './openclaw/store.ts'
-import { resolveAgentDir, resolveStateDir, type Env } from './openclaw/state-dir.ts'
+import type { Env } from './openclaw/state-dir.ts'
 import type { Report, TaskIo } from './cli.ts'
 
 export interface AddProfileOptions {
@@ -45,11 +45,7 @@ export interface AddProfileResult {
 export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<AddProfileResult> {
   const { env = process.env, now = Date.now() } = opts
   const name = assertProfileName(opts.name)
-  const agentId = assertProfileName(opts.agent ?? 'main', 'agent id')
-  const stateDir = resolveStateDir(env)
-  const agentDir = resolveAgentDir(stateDir, agentId)
-  const detection = await detectOpenclaw({ stateDir, agentDir, override: opts.openclawVersion, env })
-  const store = await openStore(detection, { stateDir, agentDir, agentId, env })
+  const { detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env })
   io.context(describeDetection(detection, store.path))
   const warnings: string[] = []
   if (detection.leftoverJson) {
