@@ -99,7 +99,7 @@ export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<A
   }
 }
 
-export function describeDetection(d: Detection, storePath: string): string {
+export function describeDetection(d: Pick<Detection, 'version' | 'source' | 'store' | 'provider'>, storePath: string): string {
   const who = d.version ? `OpenClaw ${d.version}` : 'OpenClaw (version unknown)'
   const how = { flag: 'from --openclaw-version', installed: 'installed', 'state-dir': 'judged by the state dir' }[d.source]
   return `${who} (${how}): ${d.store === 'json' ? 'auth-profiles.json' : 'state database'} ${storePath}, provider ${d.provider}`

@@ -14,6 +14,11 @@ export interface ConfigMergeInput {
   provider: string
   primary?: string
   fallbacks?: readonly string[]
+  /**
+   * The agent runtime every Codex model (`<modelProvider>/...`) is pinned to, on releases that pick
+   * one per model; a runtime the config already names for a model is kept.
+   */
+  runtime?: { modelProvider: string; id: string }
 }
 
 export interface ConfigMergeResult {
@@ -33,6 +38,7 @@ export function resolveConfigMerge(input: ConfigMergeInput): ConfigMergeResult {
   const model = resolveModel(defaults.model, input)
   defaults.model = model
   const movedAliases = applyModelEntries(defaults, [model.primary, ...model.fallbacks], input.template)
+  if (input.runtime) applyRuntime(defaults, [model.primary, ...model.fallbacks], input.runtime)
   const stale = applyAuth(config, input)
   return { config, stale, movedAliases }
 }
@@ -78,6 +84,18 @@ function applyModelEntries(defaults: ConfigData, refs: string[], template: Confi
     }
   }
   return moved
+}
+
+/** agentRuntime.id on every Codex model used, unless the config already chose one for it. */
+function applyRuntime(defaults: ConfigData, refs: string[], { modelProvider, id }: { modelProvider: string; id: string }): void {
+  const models = defaults.models as ConfigData
+  for (const ref of refs) {
+    if (!ref.startsWith(`${modelProvider}/`)) continue
+    const entry = models[ref] as ConfigData
+    const current = isPlainObject(entry.agentRuntime) ? entry.agentRuntime : undefined
+    if (typeof current?.id === 'string' && current.id.trim()) continue
+    entry.agentRuntime = { ...current, id }
+  }
 }
 
 function applyAuth(config: ConfigData, { profiles, provider }: ConfigMergeInput): string[] {

@@ -96,6 +96,7 @@ function finish(r: RenderConfigResult, io: TaskIo): RenderConfigResult {
 function resolvePlan(current: LoadedConfig, { template, profiles, detection, opts }: Inputs) {
   const merge: ConfigMergeResult = resolveConfigMerge({
     config: current.data, template, profiles, provider: detection.provider, primary: opts.primary, fallbacks: opts.fallbacks,
+    runtime: detection.agentRuntime ? { modelProvider: detection.modelProvider, id: 'openclaw' } : undefined,
   })
   const model = merge.config.agents as { defaults: { model: { primary: string; fallbacks: string[] } } }
   for (const ref of [model.defaults.model.primary, ...model.defaults.model.fallbacks]) assertModelRef(ref, detection.modelProvider)

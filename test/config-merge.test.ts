@@ -133,6 +133,25 @@ describe('resolveConfigMerge', () => {
     assert.deepEqual(twice.stale, [])
   })
 
+  const runtime = { modelProvider: 'openai', id: 'openclaw' }
+  test('every Codex model used is pinned to the runtime; other models are not', () => {
+    const r = resolveConfigMerge({ config: {}, template: openaiTemplate, profiles: [oauth('openai:alice')], provider: 'openai', primary: 'openai/gpt-5.4', runtime })
+    assert.deepEqual((r.config.agents as { defaults: object }).defaults, {
+      model: { primary: 'openai/gpt-5.4', fallbacks: ['openai/gpt-5.5'] },
+      models: {
+        'anthropic/claude-opus-4-6': { alias: 'opus' },
+        'openai/gpt-5.5': { alias: 'codex', agentRuntime: { id: 'openclaw' } },
+        'openai/gpt-5.4': { agentRuntime: { id: 'openclaw' } },
+      },
+    })
+  })
+
+  test('a runtime the config already names for a model is kept', () => {
+    const config = { agents: { defaults: { models: { 'openai/gpt-5.5': { agentRuntime: { id: 'codex' } } } } } }
+    const r = resolveConfigMerge({ config, template: openaiTemplate, profiles: [], provider: 'openai', runtime })
+    assert.deepEqual(((r.config.agents as any).defaults.models['openai/gpt-5.5']), { agentRuntime: { id: 'codex' }, alias: 'codex' })
+  })
+
   test('no primary anywhere is a usage error', () => {
     assert.throws(() => resolveConfigMerge({ config: {}, template: {}, profiles: [], provider: 'openai-codex' }), /no primary model: pass --primary REF/)
   })

@@ -73,7 +73,7 @@ export async function detectOpenclaw({ stateDir, agentDir, override, env = proce
     // Without a version, the ids already in the file tell openai-codex (<= 2026.6.0) from openai (2026.6.1-6.4).
     const providers = new Set(Object.values((await loadJsonStore(jsonPath)).profiles).map((p) => p.provider))
     const provider = providers.has('openai') && !providers.has('openai-codex') ? 'openai' : 'openai-codex'
-    return { store: 'json', provider, modelProvider: provider === 'openai' ? 'openai' : 'openai-codex', source: 'state-dir' }
+    return { store: 'json', provider, modelProvider: provider === 'openai' ? 'openai' : 'openai-codex', agentRuntime: false, source: 'state-dir' }
   }
   throw new CafError(`cannot tell which OpenClaw this is: no openclaw to run (set OPENCLAW_BIN) and no credential store in ${stateDir}; pass --openclaw-version X.Y.Z (e.g. 2026.9.6)`)
 }

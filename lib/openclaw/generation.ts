@@ -11,14 +11,21 @@ export interface Generation {
   provider: 'openai-codex' | 'openai'
   /** Provider part of model refs: `openai-codex/gpt-5.3-codex` or `openai/gpt-5.5`. */
   modelProvider: 'openai-codex' | 'openai'
+  /**
+   * Codex models run through an agent runtime chosen per model (`agents.defaults.models[ref].agentRuntime.id`).
+   * Left unset, OpenClaw picks its `codex` runtime, a plugin it installs from the network on demand
+   * (offline: minutes of retries at every start, then the turn fails closed); `openclaw` is the
+   * built-in one, which uses our auth profiles and their order.
+   */
+  agentRuntime: boolean
 }
 
 /** [first release, what changed]; later rows override earlier ones. */
 const TIMELINE: Array<[string, Partial<Generation>]> = [
-  ['1970.1.1', { store: 'json', provider: 'openai-codex', modelProvider: 'openai-codex' }],
+  ['1970.1.1', { store: 'json', provider: 'openai-codex', modelProvider: 'openai-codex', agentRuntime: false }],
   ['2026.5.12', { modelProvider: 'openai' }],
   ['2026.6.1', { provider: 'openai' }],
-  ['2026.6.5', { store: 'sqlite' }],
+  ['2026.6.5', { store: 'sqlite', agentRuntime: true }],
 ]
 
 export type Version = [number, number, number]

@@ -170,6 +170,9 @@ describe('doctor on OpenClaw current (2026.9.6, state database, cron through the
     assert.equal(r.code, 0, r.stderr)
     assert.deepEqual(failures(r.checks), [])
     assert.match(r.stderr, /OpenClaw 2026\.9\.6 \(installed\): state database /)
+    // The pin that keeps OpenClaw from installing its codex runtime plugin from the network at every start.
+    const models = JSON.parse(await readFile(configPath(), 'utf8')).agents.defaults.models
+    assert.deepEqual(models['openai/gpt-5.5'].agentRuntime, { id: 'openclaw' })
     assert.equal(r.check('codex-available').level, 'ok', r.check('codex-available').message)
     assert.equal(r.check('login').level, 'ok')
     assert.deepEqual({ ...r.check('cron-job'), message: r.check('cron-job').message.replace(/ \(.*\)$/, '') }, {

@@ -31,14 +31,13 @@ export async function startGateway(install: OpenclawInstall, sb: { env: NodeJS.P
   child.stdout.on('data', (d) => (log += d))
   child.stderr.on('data', (d) => (log += d))
   const exited = new Promise<void>((r) => child.on('exit', () => r()))
+  // The whole process group, not just its leader: a worker that outlives the gateway can still hold
+  // the agent database's maintenance lease, and the next command would find it held.
   const stop = async () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM')
-    } catch {
-      return
-    }
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL') } catch { /* gone */ } }, 10_000)
+    if (!signalGroup(child.pid!, 'SIGTERM')) return
+    const timer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), 10_000)
     await exited
+    await waitForGroupGone(child.pid!)
     clearTimeout(timer)
   }
   const deadline = Date.now() + readyTimeoutMs
@@ -50,6 +49,20 @@ export async function startGateway(install: OpenclawInstall, sb: { env: NodeJS.P
     await new Promise((r) => setTimeout(r, 250))
   }
   return { port, token, pid: child.pid!, env, log: () => log, stop }
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pgid, signal)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Resolves once no process of the group is left (kill 0 answers ESRCH), checking every 50 ms. */
+async function waitForGroupGone(pgid: number): Promise<void> {
+  while (signalGroup(pgid, 0 as unknown as NodeJS.Signals)) await new Promise((r) => setTimeout(r, 50))
 }
 
 /** A port nothing listens on right now (for a gateway, or for "no gateway here"). */
