@@ -6,7 +6,7 @@ import { DEFAULT_SESSION, patchSessionModel, setGlobalModel } from './openclaw/s
 import { resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
 import { CafError } from './errors.ts'
 import { chooseModel, type Choice, type ModelAvailability } from './model-choice.ts'
-import { loadSwitchState, resolveProfileStatuses, resolveStatePath, saveSwitchState } from './switch-state.ts'
+import { loadSwitchState, resolveProfileStatuses, resolveStatePath, updateSwitchState, type SwitchState } from './switch-state.ts'
 import type { Report } from './cli.ts'
 
 export interface CheckOptions {
@@ -41,7 +41,15 @@ export async function checkAndSwitch(opts: CheckOptions): Promise<Decision> {
   const stateDir = resolveStateDir(env)
   const { data: config } = await loadConfig(resolveConfigPath(env, stateDir))
   const statePath = opts.state ?? resolveStatePath({ config, stateDir })
-  const state = await loadSwitchState(statePath)
+  // A dry run only reads; a real one holds the state file's lock from reading it to writing it, so
+  // an overlapping run (the cron job and a manual one) decides from what this one wrote.
+  if (opts.dryRun) return (await decide(opts, { statePath, state: await loadSwitchState(statePath), now })).result
+  const { result } = await updateSwitchState(statePath, ({ data: state }) => decide(opts, { statePath, state, now }))
+  return result
+}
+
+async function decide(opts: CheckOptions, { statePath, state, now }: { statePath: string; state: SwitchState; now: number }): Promise<{ data?: SwitchState; result: Decision }> {
+  const { env = process.env } = opts
   const status = await loadModelsStatus(env)
   const priority = resolvePriority(opts.priority, state.priority, [status.defaultModel, ...status.fallbacks])
   const choice = chooseModel(status, priority, now)
@@ -55,13 +63,12 @@ export async function checkAndSwitch(opts: CheckOptions): Promise<Decision> {
     else await patchSessionModel({ session: session!, model: choice.model === status.defaultModel ? null : choice.model, env })
   }
   const checkedAt = new Date(now).toISOString()
-  if (!opts.dryRun) {
-    await saveSwitchState(statePath, { ...state, lastEffectiveModel: choice.model, lastCheckedAt: checkedAt, priority, profileStatuses: resolveProfileStatuses(status, now) })
-  }
-  return {
+  const result: Decision = {
     checkedAt, previous, chosen: choice.model, changed, reason: choice.reason, why: resolveWhy(choice, previous, now),
     priority, availability: choice.availability, switched: changed && !opts.dryRun, via, session, dryRun: Boolean(opts.dryRun), statePath,
   }
+  const data = { ...state, lastEffectiveModel: choice.model, lastCheckedAt: checkedAt, priority, profileStatuses: resolveProfileStatuses(status, now) }
+  return { data: opts.dryRun ? undefined : data, result }
 }
 
 export function resolvePriority(flag: string | undefined, remembered: string[] | undefined, configured: Array<string | null>): string[] {

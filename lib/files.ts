@@ -1,5 +1,6 @@
-// The one way this tool puts bytes on disk: a temp file beside the target, fsync, rename.
-// A reader (OpenClaw's gateway hot-reloads its files) sees the old content or the new, never a mix.
+// How this tool puts bytes on disk: a temp file beside the target, fsync, rename, fsync the
+// directory; timestamped backups; sweeping what a killed writer left. Stores, configs and state go
+// through lib/file-update.ts, which uses these under the file's lock.
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -35,7 +36,18 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, {
     await rm(tmp, { force: true })
     throw err
   }
+  await syncDir(dir)
   await sweepDeadTemps(path)
+}
+
+/** The rename is durable only once the directory entry is on disk too. */
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r')
+  try {
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
 }
 
 /**
@@ -55,15 +67,6 @@ export async function sweepDeadTemps(path: string): Promise<string[]> {
   return removed
 }
 
-
-/** The mode a rewrite of path should keep: its own, or 0600 for a new file. */
-export async function resolveFileMode(path: string): Promise<number> {
-  try {
-    return (await stat(path)).mode & 0o777
-  } catch {
-    return 0o600
-  }
-}
 
 /**
  * Copies path into <dir>/.codex-auth-fallback-backups/<name>.<timestamp> (0600, dir 0700) and keeps

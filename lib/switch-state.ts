@@ -1,11 +1,10 @@
-// check-and-switch's memory between runs: <workspace>/memory/model-switch-state.json, written
-// atomically (0600) under a lock so two overlapping cron runs cannot interleave.
-import { readFile } from 'node:fs/promises'
+// check-and-switch's memory between runs: <workspace>/memory/model-switch-state.json, changed only
+// through the file-update transaction, so two overlapping runs (the cron job and a manual one) take
+// turns and the later one starts from what the earlier one wrote.
 import { join } from 'node:path'
 import { z } from 'zod'
 import { BadFile } from './errors.ts'
-import { writeFileAtomic } from './files.ts'
-import { withFileLock } from './openclaw/lock.ts'
+import { loadFile, updateFile, type FileKind, type UpdateOptions, type UpdateOutcome, type Updater } from './file-update.ts'
 import type { ConfigData } from './openclaw/config.ts'
 import type { ModelsStatus } from './openclaw/models-status.ts'
 
@@ -30,14 +29,22 @@ export function resolveStatePath({ config, stateDir }: { config: ConfigData; sta
   return join(workspace, 'memory', 'model-switch-state.json')
 }
 
-export async function loadSwitchState(path: string): Promise<SwitchState> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {}
-    throw new BadFile(path, `cannot read it (${(err as NodeJS.ErrnoException).code})`, { cause: err })
-  }
+/**
+ * The state file as lib/file-update.ts reads and writes it. It is rewritten at every check, so no
+ * backups; a check holds its lock from reading the state to writing it (models status and the
+ * switch in between can take a minute on a slow machine), so the lock is not judged stale by age
+ * before ten minutes; a dead holder's lock is taken over at once, as always.
+ */
+export const SWITCH_STATE: FileKind<SwitchState> = {
+  label: 'state file',
+  parse: parseSwitchState,
+  empty: () => ({}),
+  format: (state) => `${JSON.stringify(state, null, 2)}\n`,
+  backups: false,
+  lock: { staleMs: 10 * 60_000 },
+}
+
+export function parseSwitchState(text: string, path: string): SwitchState {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -49,8 +56,13 @@ export async function loadSwitchState(path: string): Promise<SwitchState> {
   return r.data
 }
 
-export async function saveSwitchState(path: string, state: SwitchState): Promise<void> {
-  await withFileLock(path, () => writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`))
+export async function loadSwitchState(path: string): Promise<SwitchState> {
+  return (await loadFile(path, SWITCH_STATE)).data
+}
+
+/** The file-update transaction on the state file: update runs under its lock, from the state as it is then. */
+export async function updateSwitchState<T>(path: string, update: Updater<SwitchState, T>, options: UpdateOptions = {}): Promise<UpdateOutcome<T>> {
+  return updateFile(path, SWITCH_STATE, update, options)
 }
 
 export function resolveProfileStatuses(status: ModelsStatus, now = Date.now()): NonNullable<SwitchState['profileStatuses']> {

@@ -1,11 +1,12 @@
 // check-and-switch run as a command over a stand-in openclaw: state-file transitions (switch, stay
 // silent, switch back), what reaches stdout, and a missing gateway leaving the state as it was.
 import assert from 'node:assert/strict'
-import { readFile, writeFile } from 'node:fs/promises'
+import { access, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { createSandbox, ROOT, type Sandbox } from './support/sandbox.ts'
 import { redateStatusFixture } from './support/fixtures.ts'
+import { updateSwitchState } from '../lib/switch-state.ts'
 
 const OPUS = 'anthropic/claude-opus-4-6'
 const CODEX = 'openai/gpt-5.5'
@@ -108,5 +109,41 @@ describe('check-and-switch transitions', () => {
     const r = await run()
     assert.equal(r.code, 1)
     assert.match(r.stderr, /models status --json: auth .*expected object/)
+  })
+})
+
+describe('overlapping writers of the state file', () => {
+  let sb: Sandbox
+  before(async () => {
+    sb = await createSandbox()
+    await writeFile(join(sb.root, 'status.json'), redateStatusFixture('current-alice-cooling'))
+    Object.assign(sb.env, { OPENCLAW_BIN: join(ROOT, 'test/support/fake-openclaw.mjs'), FAKE_STATUS: join(sb.root, 'status.json'), FAKE_LOG: join(sb.root, 'calls.log') })
+  })
+  after(() => sb.cleanup())
+
+  // The cron job's check is held inside its models status call while another writer (a manual
+  // run) changes the state file. Read outside the lock and saved at the end, the check would write
+  // back the state it read first, and the other change would be lost.
+  test("a change made while a check runs is kept: the writers take turns", async () => {
+    const statePath = join(sb.stateDir, 'workspace', 'memory', 'model-switch-state.json')
+    const barrier = join(sb.root, 'status-barrier')
+    const check = sb.run('check-and-switch', [], { env: { FAKE_STATUS_BARRIER: barrier } })
+    while (!(await access(`${barrier}.waiting`).then(() => true, () => false))) await new Promise((r) => setTimeout(r, 20))
+
+    let waited = false
+    let lockWait!: () => void
+    const contended = new Promise<void>((r) => { lockWait = r })
+    const other = updateSwitchState(statePath, ({ data }) => ({ data: { ...data, note: 'written meanwhile' }, result: null }), {
+      onLockWait: () => { waited = true; lockWait() },
+    })
+    await Promise.race([other, contended]) // the other writer is done, or waits for the check's lock
+    await writeFile(`${barrier}.go`, '')
+    const r = await check
+    await other
+    assert.equal(r.code, 0, r.stderr)
+    assert.ok(waited, 'the other writer waited for the lock the check held')
+    const state = JSON.parse(await readFile(statePath, 'utf8'))
+    assert.equal(state.note, 'written meanwhile', 'the change made while the check ran is still there')
+    assert.equal(state.lastEffectiveModel, CODEX)
   })
 })

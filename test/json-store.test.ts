@@ -75,7 +75,8 @@ describe('openJsonStore().upsertCodexProfile', () => {
   test('backs up the old content 0600 before changing it, keeps the newest 10', async () => {
     const { agentDir, store } = await fixture('{"version":1,"profiles":{}}\n')
     for (let i = 0; i < 12; i++) {
-      await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: true })
+      // A new login each time: the same tokens again would be no change, and so no write.
+      await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: { ...cred('a'), refresh: `ref-a-${i}` }, replace: true })
     }
     const backups = await readdir(join(agentDir, '.codex-auth-fallback-backups'))
     assert.equal(backups.length, 10)

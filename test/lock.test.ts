@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { isStaleLock, lookAtLock, removeStaleLock, resolveLockPath, withFileLock } from '../lib/openclaw/lock.ts'
+import { isStaleLock, lookAtLock, removeStaleLock, prepareLockPath, withFileLock } from '../lib/openclaw/lock.ts'
 
 async function target() {
   const dir = await mkdtemp(join(tmpdir(), 'caf-lock-'))
@@ -21,7 +21,7 @@ async function deadPid(): Promise<number> {
 describe('withFileLock', () => {
   test('holds <file>.lock with {pid, createdAt} while running, removes it after', async () => {
     const file = await target()
-    const lockPath = await resolveLockPath(file)
+    const lockPath = await prepareLockPath(file)
     await withFileLock(file, async () => {
       const payload = JSON.parse(await readFile(lockPath, 'utf8'))
       assert.equal(payload.pid, process.pid)
@@ -32,7 +32,7 @@ describe('withFileLock', () => {
 
   test('takes over a lock held by a dead pid', async () => {
     const file = await target()
-    const lockPath = await resolveLockPath(file)
+    const lockPath = await prepareLockPath(file)
     await writeFile(lockPath, JSON.stringify({ pid: await deadPid(), createdAt: new Date().toISOString() }))
     let ran = false
     await withFileLock(file, async () => { ran = true }, { retries: 0 })
@@ -41,7 +41,7 @@ describe('withFileLock', () => {
 
   test('takes over a lock older than 30 s even when its pid lives', async () => {
     const file = await target()
-    const lockPath = await resolveLockPath(file)
+    const lockPath = await prepareLockPath(file)
     await writeFile(lockPath, JSON.stringify({ pid: process.ppid, createdAt: new Date(Date.now() - 31_000).toISOString() }))
     assert.equal(await isStaleLock(lockPath), true)
     await withFileLock(file, async () => {}, { retries: 0 })
@@ -49,7 +49,7 @@ describe('withFileLock', () => {
 
   test('a payload-less lock is judged by its mtime', async () => {
     const file = await target()
-    const lockPath = await resolveLockPath(file)
+    const lockPath = await prepareLockPath(file)
     await writeFile(lockPath, '')
     assert.equal(await isStaleLock(lockPath), false)
     const old = new Date(Date.now() - 60_000)
@@ -59,7 +59,7 @@ describe('withFileLock', () => {
 
   test('waits on a live lock and runs once it is released', async () => {
     const file = await target()
-    const lockPath = await resolveLockPath(file)
+    const lockPath = await prepareLockPath(file)
     // another live process holds it, the way the gateway would
     await writeFile(lockPath, JSON.stringify({ pid: process.ppid, createdAt: new Date().toISOString() }))
     const order: string[] = []
@@ -73,7 +73,7 @@ describe('withFileLock', () => {
 
   test('gives up on a live lock after its retries with a one-line message', async () => {
     const file = await target()
-    const lockPath = await resolveLockPath(file)
+    const lockPath = await prepareLockPath(file)
     await writeFile(lockPath, JSON.stringify({ pid: process.ppid, createdAt: new Date().toISOString() }))
     await assert.rejects(withFileLock(file, async () => {}, { retries: 2, minDelayMs: 5 }), /is locked by another process/)
   })
@@ -94,7 +94,7 @@ describe('removeStaleLock', () => {
   const lockOf = (pid: number) => JSON.stringify({ pid, createdAt: new Date().toISOString() })
 
   test('removes the lock it judged stale', async () => {
-    const lockPath = await resolveLockPath(await target())
+    const lockPath = await prepareLockPath(await target())
     await writeFile(lockPath, lockOf(await deadPid()))
     const look = await lookAtLock(lockPath)
     assert.equal(look.verdict, 'stale')
@@ -103,7 +103,7 @@ describe('removeStaleLock', () => {
   })
 
   test('leaves alone a live lock that took the judged one\'s place (its writer released it and exited)', async () => {
-    const lockPath = await resolveLockPath(await target())
+    const lockPath = await prepareLockPath(await target())
     await writeFile(lockPath, lockOf(await deadPid()))
     const look = await lookAtLock(lockPath)
     await rm(lockPath)

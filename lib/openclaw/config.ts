@@ -1,33 +1,28 @@
 // openclaw.json: read as OpenClaw reads it (JSON5), written as OpenClaw writes it (JSON, two-space
-// indent, trailing newline), through one write path: lock, re-read, update, backup, temp file
-// beside it with the file's own mode, rename. A running gateway hot-reloads this file, so it must
-// only ever see the old bytes or the new.
-import { lstat, readFile, readlink, realpath } from 'node:fs/promises'
+// indent, trailing newline), through the file-update transaction with the file's own mode.
+import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import JSON5 from 'json5'
 import { BadFile } from '../errors.ts'
-import { backupFile, resolveFileMode, writeFileAtomic } from '../files.ts'
-import { withFileLock } from './lock.ts'
+import { loadFile, updateFile, type FileKind, type Loaded, type UpdateOutcome, type Updater } from '../file-update.ts'
 
 export type ConfigData = Record<string, unknown>
 
-export interface LoadedConfig {
-  path: string
-  /** The file's bytes as text; undefined when there is no file yet. */
-  text?: string
-  data: ConfigData
+export type LoadedConfig = Loaded<ConfigData>
+
+/** openclaw.json as lib/file-update.ts reads and writes it. */
+export const CONFIG: FileKind<ConfigData> = {
+  label: 'config',
+  parse: parseConfig,
+  empty: () => ({}),
+  format: formatConfig,
+  mode: 'keep',
+  assertWritable: assertNotSymlink,
 }
 
 /** Reads the config; a missing file is an empty config, anything unreadable is a one-line BadFile. */
 export async function loadConfig(path: string): Promise<LoadedConfig> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { path, data: {} }
-    throw new BadFile(path, `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err })
-  }
-  return { path, text, data: parseConfig(text, path) }
+  return loadFile(path, CONFIG)
 }
 
 export function parseConfig(text: string, path: string): ConfigData {
@@ -85,26 +80,15 @@ export function resolveDisplayConfig<T>(value: T, key = ''): T {
 }
 
 /**
- * The one way this tool changes openclaw.json. Under the lock the file is re-read and handed to
- * update, which returns the new config (or none, for no change) and may throw to refuse: then
- * nothing is written. An unchanged result writes nothing and makes no backup.
+ * The one way this tool changes openclaw.json: the file-update transaction. update sees the file as
+ * it is under the lock and returns the new config (or none, for no change), or throws to refuse.
  */
 export async function updateConfig<T>(
   path: string,
-  update: (current: LoadedConfig) => Promise<{ data?: ConfigData; result: T }>,
-): Promise<{ result: T; written: boolean; backupPath?: string }> {
-  await assertNotSymlink(path)
-  return withFileLock(path, async () => {
-    const current = await loadConfig(path)
-    const { data, result } = await update(current)
-    if (!data) return { result, written: false }
-    const text = formatConfig(data)
-    if (text === current.text) return { result, written: false }
-    const mode = await resolveFileMode(path)
-    const backupPath = await backupFile(path)
-    await writeFileAtomic(path, text, { mode })
-    return { result, written: true, backupPath }
-  })
+  update: Updater<ConfigData, T>,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<UpdateOutcome<T>> {
+  return updateFile(path, CONFIG, update, { signal })
 }
 
 /**

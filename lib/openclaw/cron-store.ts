@@ -3,14 +3,12 @@
 // copy (read in 2026.2.22's dist: src/cron/store.ts). Edited here only while no gateway runs: the
 // gateway has no lock and no watcher, and its next save drops a job written behind its back.
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { isDeepStrictEqual } from 'node:util'
 import { join, resolve } from 'node:path'
 import { BadFile } from '../errors.ts'
-import { backupFile, resolveFileMode, writeFileAtomic } from '../files.ts'
+import { loadFile, updateFile, type FileKind, type UpdateOutcome } from '../file-update.ts'
 import { isPlainObject, parseJson5, type ConfigData } from './config.ts'
-import { withFileLock } from './lock.ts'
 
 export type CronStoreJob = Record<string, unknown>
 export interface CronStore {
@@ -26,16 +24,19 @@ export function resolveCronStorePath({ stateDir, config }: { stateDir: string; c
   return resolve(custom.startsWith('~') ? join(homedir(), custom.slice(1)) : custom)
 }
 
+/** jobs.json as lib/file-update.ts reads and writes it: the gateway's bytes, the file's own mode. */
+export const CRON_STORE: FileKind<CronStore> = {
+  label: 'cron store',
+  parse: (text, path) => parseCronStore(text, path),
+  empty: () => ({ version: 1, jobs: [] }),
+  format: (store) => formatCronStore(store),
+  mode: 'keep',
+}
+
 /** A missing file is an empty store (the gateway creates it at start); anything unreadable is a one-line BadFile. */
 export async function loadCronStore(path: string): Promise<{ text?: string; store: CronStore }> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { store: { version: 1, jobs: [] } }
-    throw new BadFile(path, `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err })
-  }
-  return { text, store: parseCronStore(text, path) }
+  const { text, data } = await loadFile(path, CRON_STORE)
+  return { text, store: data }
 }
 
 // Stricter than the gateway, which reads anything unparseable-as-a-store as "no jobs" and then saves
@@ -53,24 +54,16 @@ export function formatCronStore(store: CronStore): string {
   return JSON.stringify(store, null, 2)
 }
 
-/**
- * The one way this tool changes jobs.json: under the lock the file is re-read and handed to update;
- * a changed store is backed up (0600) and written atomically with the file's own mode.
- */
+/** The one way this tool changes jobs.json: the file-update transaction; a changed store is backed up. */
 export async function updateCronStore<T>(
   path: string,
   update: (store: CronStore) => { store?: CronStore; result: T },
-): Promise<{ result: T; written: boolean; backupPath?: string }> {
-  return withFileLock(path, async () => {
-    const current = await loadCronStore(path)
-    const { store, result } = update(current.store)
-    const text = store && formatCronStore(store)
-    if (!text || text === current.text) return { result, written: false }
-    const mode = await resolveFileMode(path)
-    const backupPath = await backupFile(path)
-    await writeFileAtomic(path, text, { mode })
-    return { result, written: true, backupPath }
-  })
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<UpdateOutcome<T>> {
+  return updateFile(path, CRON_STORE, ({ data }) => {
+    const { store, result } = update(data)
+    return { data: store, result }
+  }, { signal })
 }
 
 export interface AgentTurnJobSpec {

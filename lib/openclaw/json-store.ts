@@ -1,14 +1,12 @@
 // Adapter for agents/<agent>/agent/auth-profiles.json, the store of OpenClaw releases up to
 // 2026.6.4: {version:1, profiles, order?, lastGood?, usageStats?}. Every write goes through
-// updateJsonStore: OpenClaw's lock, re-read, apply, backup, temp file beside it (0600), rename.
-import { open } from 'node:fs/promises'
+// updateJsonStore, the file-update transaction with OpenClaw's own lock protocol.
 import { join } from 'node:path'
 import { z } from 'zod'
 import { resolvePlanClaim } from '../claims.ts'
 import { BadFile } from '../errors.ts'
-import { backupFile, writeFileAtomic } from '../files.ts'
+import { loadFile, updateFile, type FileKind } from '../file-update.ts'
 import { describeJsonSyntaxError } from '../json-syntax.ts'
-import { withFileLock } from './lock.ts'
 import { appendToOrder, resolveProfileUsage, resolveRemovalTarget, resolveTokenDigest, resolveUpsertConflict } from './store.ts'
 import type { AuthStore, CodexCredential, ProfileSummary, RemoveResult, UpsertRequest, UpsertResult } from './store.ts'
 
@@ -43,26 +41,18 @@ export function resolveJsonStorePath(agentDir: string): string {
   return join(agentDir, JSON_STORE_NAME)
 }
 
+/** auth-profiles.json as lib/file-update.ts reads and writes it: JSON, two spaces, 0600, at most 16 MB. */
+export const JSON_STORE: FileKind<JsonStoreData> = {
+  label: 'auth store',
+  parse: parseJsonStore,
+  empty: () => ({ version: 1, profiles: {} }),
+  format: (store) => `${JSON.stringify(store, null, 2)}\n`,
+  maxBytes: MAX_STORE_BYTES,
+}
+
 /** Reads the store; a missing file is an empty store, anything unreadable is a one-line BadFile. */
 export async function loadJsonStore(path: string): Promise<JsonStoreData> {
-  let text: string
-  try {
-    const fh = await open(path, 'r')
-    try {
-      const { size } = await fh.stat()
-      if (size > MAX_STORE_BYTES) {
-        throw new BadFile(path, `is ${(size / 2 ** 20).toFixed(1)} MB, far beyond any auth store (this tool reads at most ${MAX_STORE_BYTES / 2 ** 20} MB); see what filled it, or restore it from a backup`)
-      }
-      text = await fh.readFile('utf8')
-    } finally {
-      await fh.close()
-    }
-  } catch (err) {
-    if (err instanceof BadFile) throw err
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, profiles: {} }
-    throw new BadFile(path, `cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err })
-  }
-  return parseJsonStore(text, path)
+  return (await loadFile(path, JSON_STORE)).data
 }
 
 export function parseJsonStore(text: string, path: string): JsonStoreData {
@@ -152,14 +142,16 @@ function setOrDrop(store: JsonStoreData, key: 'order' | 'lastGood' | 'usageStats
   else delete store[key]
 }
 
-export async function updateJsonStore<T>(path: string, update: (store: JsonStoreData) => { store: JsonStoreData; result: T }): Promise<T & { backupPath?: string }> {
-  return withFileLock(path, async () => {
-    const before = await loadJsonStore(path)
-    const { store, result } = update(before)
-    const backupPath = await backupFile(path)
-    await writeFileAtomic(path, `${JSON.stringify(store, null, 2)}\n`)
-    return { ...result, backupPath }
-  })
+export async function updateJsonStore<T>(
+  path: string,
+  update: (store: JsonStoreData) => { store: JsonStoreData; result: T },
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<T & { backupPath?: string }> {
+  const { result, backupPath } = await updateFile(path, JSON_STORE, ({ data }) => {
+    const { store, result } = update(data)
+    return { data: store, result }
+  }, { signal })
+  return { ...result, backupPath }
 }
 
 export function openJsonStore({ agentDir, provider }: { agentDir: string; provider: string }): AuthStore {

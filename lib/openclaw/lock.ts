@@ -15,9 +15,12 @@ export interface LockOptions {
   minDelayMs?: number
   maxDelayMs?: number
   staleMs?: number
+  /** Called once, when the lock is first found held by a live writer (so we are about to wait). */
+  onWait?: () => void
 }
 
-export async function resolveLockPath(file: string): Promise<string> {
+/** `<realpath(dir)>/<name>.lock`, creating the directory (0700) when it is missing. */
+export async function prepareLockPath(file: string): Promise<string> {
   const abs = resolve(file)
   await mkdir(dirname(abs), { recursive: true, mode: 0o700 })
   return join(await realpath(dirname(abs)), `${basename(abs)}.lock`)
@@ -32,8 +35,8 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
   }
 }
 
-async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs = 2_000, staleMs = LOCK_STALE_MS }: LockOptions): Promise<string> {
-  const lockPath = await resolveLockPath(file)
+async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs = 2_000, staleMs = LOCK_STALE_MS, onWait }: LockOptions): Promise<string> {
+  const lockPath = await prepareLockPath(file)
   for (let attempt = 0; attempt <= retries;) {
     try {
       const fh = await open(lockPath, 'wx', 0o600)
@@ -52,6 +55,7 @@ async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs
       await removeStaleLock(lockPath, look) // taking over a dead writer's lock costs no attempt
       continue
     }
+    if (attempt === 0) onWait?.()
     if (attempt++ === retries) break
     const base = Math.min(maxDelayMs, minDelayMs * 2 ** attempt)
     await new Promise((r) => setTimeout(r, Math.round(base * (1 + Math.random()))))

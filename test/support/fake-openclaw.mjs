@@ -4,7 +4,9 @@
 // $FAKE_LOG, or fail like a missing gateway when $FAKE_GATEWAY_DOWN is set.
 // With $FAKE_VERSION set it also answers `--version` and judges `config validate --json` as
 // 2026.9.6 does for a key its schema does not know (checked at the top level only).
-import { appendFileSync, readFileSync } from 'node:fs'
+// With $FAKE_STATUS_BARRIER set, `models status` first creates <barrier>.waiting and answers only
+// once <barrier>.go exists, so a test can hold a check in the middle of its run.
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 const args = process.argv.slice(2)
 const log = (entry) => appendFileSync(process.env.FAKE_LOG, `${JSON.stringify(entry)}\n`)
 const KNOWN_TOP_KEYS = new Set(['$schema', 'meta', 'env', 'wizard', 'diagnostics', 'logging', 'update', 'browser', 'ui', 'auth', 'models',
@@ -19,6 +21,11 @@ if (args[0] === '--version' && process.env.FAKE_VERSION) {
   process.stdout.write(`${JSON.stringify(issues.length ? { ok: false, valid: false, path, issues } : { ok: true, valid: true, path, issues: [], warnings: [] })}\n`)
   process.exit(issues.length ? 1 : 0)
 } else if (args[0] === 'models' && args[1] === 'status') {
+  const barrier = process.env.FAKE_STATUS_BARRIER
+  if (barrier) {
+    writeFileSync(`${barrier}.waiting`, String(process.pid))
+    while (!existsSync(`${barrier}.go`)) await new Promise((r) => setTimeout(r, 20))
+  }
   process.stdout.write(readFileSync(process.env.FAKE_STATUS, 'utf8'))
 } else if (args[0] === 'gateway' && args[1] === 'call') {
   if (process.env.FAKE_GATEWAY_DOWN) {
