@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { resolveTsxCli } from '../lib/cron-job.ts'
-import { ROOT } from '../test/support/sandbox.ts'
+import { ROOT } from '../sandbox/sandbox.ts'
 import { interleave, measure, measureOk, median, openclawCalls, ownCpuMs, peakRssMb, type Measured } from './measure.ts'
 import { formatTable, mb, ms, ratio, type Cell } from './table.ts'
 import type { World } from './world.ts'

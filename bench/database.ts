@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { codexAuthJson, makeTokens } from '../test/support/jwt.ts'
-import { ROOT } from '../test/support/sandbox.ts'
+import { ROOT } from '../sandbox/sandbox.ts'
 import { interleave, measureOk, median, openclawCalls, type Measured, type Spawned } from './measure.ts'
 import { resolveSyntheticProfiles, writeSqliteStore } from './stores.ts'
 import { formatTable, ms, type Cell } from './table.ts'

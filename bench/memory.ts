@@ -2,7 +2,7 @@
 // tasks the other sections ran are taken from their runs; the rest run here, in the legacy world.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT } from '../test/support/sandbox.ts'
+import { ROOT } from '../sandbox/sandbox.ts'
 import { interleave, measure, median, peakRssMb } from './measure.ts'
 import { formatTable, mb, ms, type Cell } from './table.ts'
 import type { World } from './world.ts'

@@ -7,8 +7,8 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildCheckBundle } from '../lib/bundle.ts'
-import { createSandbox, ROOT } from '../test/support/sandbox.ts'
-import { locateOpenclaw, PINS, requireOpenclaw, type Era } from '../test/support/tools.ts'
+import { createSandbox, ROOT } from '../sandbox/sandbox.ts'
+import { locateOpenclaw, PINS, prepareOpenclaw, type Era } from '../sandbox/openclaw-install.ts'
 import { benchCheck, benchStartup, CHECK_HEADERS, resolveRunners, type CheckResult } from './check.ts'
 import { benchContention } from './contention.ts'
 import { benchDatabase } from './database.ts'
@@ -84,8 +84,8 @@ try {
     progress('JSON store scaling')
     const sb = await createSandbox()
     cleanups.push(() => sb.cleanup())
-    const oc = await requireOpenclaw('legacy', sb.root)
-    const installed = 'skip' in oc ? undefined : { env: oc.env, version: oc.version }
+    const oc = await prepareOpenclaw('legacy', sb.root)
+    const installed = 'missing' in oc ? undefined : { env: oc.env, version: oc.version }
     const r = await benchScale(sb, quick ? [[10, 2], [1000, 2]] : [[10, 5], [100, 5], [1000, 5], [10000, 3]], installed)
     say(r.table)
     rss.push(...r.rss)

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { resolveSdkPath } from '../lib/openclaw/runtime.ts'
-import { resolveJsonStorePath } from '../lib/openclaw/json-store.ts'
+import { resolveJsonStorePath } from '../lib/openclaw/stores/json.ts'
 
 export interface SyntheticProfile {
   profileId: string

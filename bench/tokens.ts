@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatDecision, type Decision } from '../lib/check-and-switch.ts'
-import { ROOT } from '../test/support/sandbox.ts'
+import { ROOT } from '../sandbox/sandbox.ts'
 import { plantCooldown } from '../test/support/plant.ts'
 import { measure, measureOk } from './measure.ts'
 import { formatTable, ms, type Cell } from './table.ts'

@@ -5,8 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { resolveAgentDir } from '../lib/openclaw/state-dir.ts'
-import { createSandbox, type Sandbox } from '../test/support/sandbox.ts'
-import { locateOpenclaw, requireOpenclaw, type Era, type OpenclawInstall } from '../test/support/tools.ts'
+import { createSandbox, type Sandbox } from '../sandbox/sandbox.ts'
+import { locateOpenclaw, prepareOpenclaw, type Era, type OpenclawInstall } from '../sandbox/openclaw-install.ts'
 import { resolveSyntheticProfiles, writeJsonStore, writeSqliteStore } from './stores.ts'
 
 export const OPUS = 'anthropic/claude-opus-4-6'
@@ -26,9 +26,9 @@ export interface World {
 /** The world for a release, or why there is none (the release is not installed). */
 export async function createWorld(era: Era): Promise<World | { skip: string }> {
   const found = locateOpenclaw(era)
-  if ('skip' in found) return found
+  if ('missing' in found) return { skip: found.missing }
   const sb = await createSandbox()
-  const oc = (await requireOpenclaw(era, sb.root)) as OpenclawInstall
+  const oc = (await prepareOpenclaw(era, sb.root)) as OpenclawInstall
   const provider = era === 'legacy' ? 'openai-codex' : 'openai'
   const codexModel = era === 'legacy' ? 'openai-codex/gpt-5.3-codex' : 'openai/gpt-5.5'
   const env = { ...sb.env, ...oc.env, ANTHROPIC_API_KEY: 'sk-ant-bench-placeholder-0000000000' }

@@ -3,7 +3,7 @@
 // then makes count updates through our JSON store write path (OpenClaw's lock, re-read, backup, temp
 // file, rename) and prints {latencies} in ms, each from asking for the lock to the rename done.
 import { performance } from 'node:perf_hooks'
-import { updateJsonStore } from '../lib/openclaw/json-store.ts'
+import { updateJsonStore } from '../lib/openclaw/stores/json.ts'
 
 const [path, id, countText] = process.argv.slice(2) as [string, string, string]
 process.stdout.write('ready\n')

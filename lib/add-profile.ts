@@ -7,10 +7,9 @@ import { loginWithCodex, stripAnsi } from './codex-login.ts'
 import { assertProfileName } from './profile-name.ts'
 import { registerSecret } from './secrets.ts'
 import type { Detection } from './openclaw/detect.ts'
-import { isAtLeast } from './openclaw/generation.ts'
 import { CafError } from './errors.ts'
 import { openAgentStore } from './openclaw/open-store.ts'
-import { resolveUpsertConflict, type CodexCredential } from './openclaw/store.ts'
+import { assertUpsertAllowed, type CodexCredential } from './openclaw/store.ts'
 import type { Env } from './openclaw/state-dir.ts'
 import type { Report, TaskIo } from './cli.ts'
 
@@ -45,18 +44,18 @@ export interface AddProfileResult {
 export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<AddProfileResult> {
   const { env = process.env, now = Date.now() } = opts
   const name = assertProfileName(opts.name)
-  const { detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env })
+  const { detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env, signal: io.signal })
   io.context(describeDetection(detection, store.path))
   const warnings: string[] = []
   if (detection.leftoverJson) {
     const leftover = `${detection.leftoverJson} is a leftover from an older OpenClaw; run \`openclaw doctor --fix\` to migrate it (this tool leaves it untouched)`
     // From 2026.8.1 OpenClaw refuses to use its store at all until the file is migrated.
-    if (detection.version && isAtLeast(detection.version, '2026.8.1')) throw new CafError(`${leftover}; OpenClaw ${detection.version} will not use its credential store until then`)
+    if (detection.leftoverJsonBlocks) throw new CafError(`${leftover}; OpenClaw ${detection.version} will not use its credential store until then`)
     io.warn(leftover)
   }
   const profileId = `${store.provider}:${name}`
   // Fail before a login is spent: the name is taken and --replace was not given.
-  resolveUpsertConflict(await store.listProfiles(), { profileId, replace: Boolean(opts.replace) })
+  assertUpsertAllowed(await store.listProfiles(), { profileId, replace: Boolean(opts.replace) })
 
   let tokens
   if (opts.from) {

@@ -16,6 +16,7 @@ export interface CheckOptions {
   dryRun?: boolean
   state?: string
   env?: Env
+  signal?: AbortSignal
   now?: number
 }
 
@@ -44,13 +45,13 @@ export async function checkAndSwitch(opts: CheckOptions): Promise<Decision> {
   // A dry run only reads; a real one holds the state file's lock from reading it to writing it, so
   // an overlapping run (the cron job and a manual one) decides from what this one wrote.
   if (opts.dryRun) return (await decide(opts, { statePath, state: await loadSwitchState(statePath), now })).result
-  const { result } = await updateSwitchState(statePath, ({ data: state }) => decide(opts, { statePath, state, now }))
+  const { result } = await updateSwitchState(statePath, ({ data: state }) => decide(opts, { statePath, state, now }), { signal: opts.signal })
   return result
 }
 
 async function decide(opts: CheckOptions, { statePath, state, now }: { statePath: string; state: SwitchState; now: number }): Promise<{ data?: SwitchState; result: Decision }> {
-  const { env = process.env } = opts
-  const status = await loadModelsStatus(env)
+  const { env = process.env, signal } = opts
+  const status = await loadModelsStatus(env, { signal })
   const priority = resolvePriority(opts.priority, state.priority, [status.defaultModel, ...status.fallbacks])
   const choice = chooseModel(status, priority, now)
   const previous = state.lastEffectiveModel
@@ -58,9 +59,9 @@ async function decide(opts: CheckOptions, { statePath, state, now }: { statePath
   const via = opts.global ? 'global' : 'session'
   const session = opts.global ? undefined : (opts.session ?? DEFAULT_SESSION)
   if (changed && !opts.dryRun) {
-    if (opts.global) await setGlobalModel({ model: choice.model, env })
+    if (opts.global) await setGlobalModel({ model: choice.model, env, signal })
     // Back on the configured default: clear the override rather than pin it.
-    else await patchSessionModel({ session: session!, model: choice.model === status.defaultModel ? null : choice.model, env })
+    else await patchSessionModel({ session: session!, model: choice.model === status.defaultModel ? null : choice.model, env, signal })
   }
   const checkedAt = new Date(now).toISOString()
   const result: Decision = {

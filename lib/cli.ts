@@ -1,19 +1,17 @@
-// The only place that parses argv, prints, asks, and picks an exit code. Tasks call runTask with
-// a flag spec and a handler; lib code reports through the TaskIo it is given.
-import { parseArgs } from 'node:util'
-import { CafError, Declined, Interrupted, UsageError } from './errors.ts'
+// The only place that prints, asks, and picks an exit code. Tasks call runTask with their spec
+// (lib/task-spec.ts) and a handler; lib code reports through the TaskIo it is given.
+import { CafError, Declined, Interrupted } from './errors.ts'
+import { listWrites } from './file-update.ts'
 import { redact } from './secrets.ts'
+import { formatHelp, parseTaskArgs, type Parsed, type TaskSpec } from './task-spec.ts'
 
-type FlagType = 'boolean' | 'string' | 'string[]'
-export interface TaskSpec {
-  /** Positional argument names, in order; all optional at parse time (the handler checks). */
-  args?: readonly string[]
-  flags?: Record<string, FlagType | { type: FlagType; short?: string }>
-}
+export type { Parsed } from './task-spec.ts'
 
 export interface TaskIo {
   readonly json: boolean
   readonly interactive: boolean
+  /** Colour on stdout: a terminal, no --json, and no NO_COLOR. */
+  readonly color: boolean
   /** Aborted on SIGINT/SIGTERM; reason is the signal name. */
   readonly signal: AbortSignal
   /** A progress line for the human (stderr, so stdout stays clean for --json and cron). */
@@ -29,8 +27,6 @@ export interface TaskIo {
   spinner<T>(title: string, fn: () => Promise<T>): Promise<T>
 }
 
-export type Parsed<S extends TaskSpec> = { args: Record<string, string | undefined>; flags: Record<string, any> } & { spec: S }
-
 export interface Report {
   data: unknown
   /** Human lines for stdout; empty prints nothing (check-and-switch's "no change"). */
@@ -39,8 +35,7 @@ export interface Report {
   exitCode?: number
 }
 
-export async function runTask<S extends TaskSpec>(
-  name: string,
+export async function runTask<const S extends TaskSpec>(
   spec: S,
   handler: (opts: Parsed<S>, io: TaskIo) => Promise<Report | void>,
   argv = process.argv.slice(2),
@@ -52,9 +47,15 @@ export async function runTask<S extends TaskSpec>(
   let json = false
   const held: string[] = []
   try {
-    const parsed = parseTaskArgs(name, spec, argv)
-    json = Boolean(parsed.flags.json)
+    const parsed = parseTaskArgs(spec, argv)
+    if (parsed.help) {
+      process.stdout.write(`${formatHelp(spec).join('\n')}\n`)
+      return
+    }
+    json = Boolean((parsed.flags as { json?: boolean }).json)
     const report = await handler(parsed, createIo({ json, signal: controller.signal, held }))
+    // A signal the last step did not look at still stops the task: its exit code says so.
+    if (controller.signal.aborted) throw new Interrupted(controller.signal.reason)
     flushContext(held)
     if (report) {
       printReport(report, json)
@@ -62,32 +63,11 @@ export async function runTask<S extends TaskSpec>(
     }
   } catch (err) {
     if (process.env.DEBUG === '1') flushContext(held)
-    process.exitCode = printError(name, err, controller.signal)
+    process.exitCode = printError(spec.name, err, controller.signal)
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
-}
-
-export function parseTaskArgs<S extends TaskSpec>(name: string, spec: S, argv: string[]): Parsed<S> {
-  const options: Record<string, { type: 'boolean' | 'string'; short?: string; multiple?: boolean }> = {}
-  for (const [flag, def] of Object.entries(spec.flags ?? {})) {
-    const { type, short } = typeof def === 'string' ? { type: def, short: undefined } : def
-    options[flag] = { type: type === 'boolean' ? 'boolean' : 'string', ...(short ? { short } : {}), ...(type === 'string[]' ? { multiple: true } : {}) }
-  }
-  let values: Record<string, unknown>, positionals: string[]
-  try {
-    ;({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }))
-  } catch (err) {
-    // node's messages name the flag and are one line once the hint after the first line is dropped
-    throw new UsageError(`${name}: ${(err as Error).message.split(/\n|\. To specify/)[0]}; see the README for the flags`)
-  }
-  const names = spec.args ?? []
-  if (positionals.length > names.length) {
-    throw new UsageError(`${name}: unexpected argument ${JSON.stringify(positionals[names.length])}`)
-  }
-  const args = Object.fromEntries(names.map((n, i) => [n, positionals[i]]))
-  return { args, flags: values, spec }
 }
 
 function flushContext(held: string[]): void {
@@ -99,6 +79,7 @@ function createIo({ json, signal, held }: { json: boolean; signal: AbortSignal; 
   return {
     json,
     interactive,
+    color: Boolean(process.stdout.isTTY) && !json && !process.env.NO_COLOR,
     signal,
     info: (line) => {
       flushContext(held)
@@ -138,7 +119,9 @@ function printReport(report: Report, json: boolean): void {
 }
 
 function printError(name: string, thrown: unknown, signal: AbortSignal): number {
-  const err = signal.aborted && !(thrown instanceof CafError) ? new Interrupted(signal.reason) : thrown
+  // Interrupted: say what had been written in full before the signal (the journal of file-update.ts).
+  const interrupted = thrown instanceof Interrupted || (signal.aborted && !(thrown instanceof CafError))
+  const err = interrupted ? new Interrupted(thrown instanceof Interrupted ? thrown.signal : signal.reason, listWrites()) : thrown
   const known = err instanceof CafError
   const message = known ? err.message : `${name} failed: ${(err as Error)?.message ?? String(err)}`
   process.stderr.write(`✗ ${redact(message.split('\n')[0]!)}\n`)

@@ -5,9 +5,8 @@
 import { mkdtemp, rm, chmod, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { $ } from 'zx'
 import { CafError, Interrupted } from './errors.ts'
+import { runChild } from './run-child.ts'
 import { parseCodexAuth } from './codex-auth-file.ts'
 import type { CodexTokens } from './claims.ts'
 
@@ -42,25 +41,19 @@ export async function loginWithCodex(options: CodexLoginOptions): Promise<CodexT
   const home = await mkdtemp(join(parentDir, LOGIN_HOME_PREFIX))
   try {
     await chmod(home, 0o700)
-    const child = $({
+    const tail: string[] = []
+    const result = await runChild(bin, args, {
       env: { ...env, CODEX_HOME: home },
       signal,
-      nothrow: true,
-      quiet: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })`${bin} ${args}`
-    const tail: string[] = []
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => {
+      onLine: (line) => {
         onOutput(line)
         if (line.trim()) tail.splice(0, tail.length, line.trim())
-      })
-    }
-    const result = await child
-    if (signal.aborted) throw new Interrupted(signal.reason)
-    if (result.exitCode !== 0) {
+      },
+    })
+    if (result.exitCode === 127 || result.exitCode === 126) throw new CafError(`cannot run codex (${bin}); install it with npm i -g @openai/codex or set CODEX_BIN`)
+    if (!result.ok) {
       // codex's last line says why (denied, expired code, no network); it never holds a token
-      throw new CafError(`codex login failed (exit ${result.exitCode ?? result.signal}): ${stripAnsi(tail[0] ?? 'no output')}`)
+      throw new CafError(`codex login failed (exit ${result.exitCode ?? 'killed'}): ${stripAnsi(tail[0] ?? 'no output')}`)
     }
     const path = join(home, 'auth.json')
     let text: string
@@ -71,8 +64,7 @@ export async function loginWithCodex(options: CodexLoginOptions): Promise<CodexT
     }
     return parseCodexAuth(text, 'codex login result')
   } catch (err) {
-    if ((err as Error)?.name === 'AbortError' || signal.aborted) throw new Interrupted(signal.reason)
-    if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') throw new CafError(`cannot run codex (${bin}); install it with npm i -g @openai/codex or set CODEX_BIN`, { cause: err })
+    if (signal.aborted && !(err instanceof Interrupted)) throw new Interrupted(signal.reason)
     throw err
   } finally {
     await rm(home, { recursive: true, force: true })

@@ -12,6 +12,8 @@ export interface ConfigMergeInput {
   profiles: readonly ProfileSummary[]
   /** Provider id of Codex profiles in this generation. */
   provider: string
+  /** Codex providers this release has retired (from 2026.6.1 `openai-codex`): their entries are leftovers. */
+  retiredProviders?: readonly string[]
   primary?: string
   fallbacks?: readonly string[]
   /**
@@ -29,8 +31,6 @@ export interface ConfigMergeResult {
   movedAliases: string[]
 }
 
-/** Codex profile ids of providers OpenClaw has retired: after 2026.6.1 `openai-codex` is a leftover. */
-export const RETIRED_PROVIDERS: Record<string, string[]> = { openai: ['openai-codex'] }
 
 export function resolveConfigMerge(input: ConfigMergeInput): ConfigMergeResult {
   const config = mergeFragment(structuredClone(input.config), input.template)
@@ -98,10 +98,10 @@ function applyRuntime(defaults: ConfigData, refs: string[], { modelProvider, id 
   }
 }
 
-function applyAuth(config: ConfigData, { profiles, provider }: ConfigMergeInput): string[] {
+function applyAuth(config: ConfigData, { profiles, provider, retiredProviders = [] }: ConfigMergeInput): string[] {
   const inStore = new Set(profiles.map((p) => p.profileId))
   const codex = profiles.filter((p) => p.provider === provider && p.type === 'oauth')
-  const retired = RETIRED_PROVIDERS[provider] ?? []
+  const retired = retiredProviders
   const hadAuth = isPlainObject(config.auth)
   const auth = ensureObject(config, 'auth')
   const stale = new Set<string>()

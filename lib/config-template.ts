@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { BadFile, UsageError } from './errors.ts'
 import { isPlainObject, parseConfig, type ConfigData } from './openclaw/config.ts'
-import type { Generation } from './openclaw/generation.ts'
+import type { Release } from './openclaw/releases.ts'
 
-export function resolveTemplatePath(modelProvider: Generation['modelProvider']): string {
+export function resolveTemplatePath(modelProvider: Release['modelProvider']): string {
   return fileURLToPath(new URL(`../templates/render-config.${modelProvider}.json5`, import.meta.url))
 }
 
@@ -28,7 +28,7 @@ export async function loadConfigTemplate(path: string): Promise<ConfigData> {
 }
 
 /** A model ref is provider/model; the Codex provider part must be the one this release knows. */
-export function assertModelRef(ref: string, modelProvider: Generation['modelProvider']): string {
+export function assertModelRef(ref: string, modelProvider: Release['modelProvider']): string {
   if (!/^[\w.-]+\/\S+$/.test(ref)) throw new UsageError(`model ${JSON.stringify(ref)} is not a provider/model ref (e.g. anthropic/claude-opus-4-6)`)
   if (modelProvider === 'openai' && ref.startsWith('openai-codex/')) {
     throw new UsageError(`${ref} uses the naming of OpenClaw up to 2026.5.11; this release calls it openai/${ref.slice('openai-codex/'.length)}`)

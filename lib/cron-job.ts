@@ -8,9 +8,10 @@ import { createRequire } from 'node:module'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { $ } from 'zx'
 import { BadFile } from './errors.ts'
-import type { CronJob, CronGeneration } from './openclaw/cron.ts'
+import type { CronJob } from './openclaw/cron.ts'
+import type { Release } from './openclaw/releases.ts'
+import { runChild } from './run-child.ts'
 import { resolveOpenclawRuntime } from './openclaw/runtime.ts'
 import { resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
 
@@ -30,7 +31,7 @@ export interface CheckCommand {
 
 export interface CronJobPlan {
   name: string
-  payload: CronGeneration['payload']
+  payload: Release['cronPayload']
   every: string
   everyMs: number
   announce: boolean
@@ -63,16 +64,16 @@ export function isTypeStrippingNode(version: string): boolean {
  * outlives node by a moment, and OpenClaw 2026.9.6 fails a command run ("Command cleanup could not
  * confirm that owned work stopped") when anything of its process group is left 300 ms after exit.
  */
-export async function resolveCheckRunner({ env, node = process.execPath, version = process.versions.node }: { env: Env; node?: string; version?: string }): Promise<string[]> {
+export async function resolveCheckRunner({ env, signal, node = process.execPath, version = process.versions.node }: { env: Env; signal?: AbortSignal; node?: string; version?: string }): Promise<string[]> {
   if (isTypeStrippingNode(version)) return [node]
   const openclawNode = (await resolveOpenclawRuntime(env).catch(() => undefined))?.node
-  if (openclawNode && isAbsolute(openclawNode) && isTypeStrippingNode(await readNodeVersion(openclawNode))) return [openclawNode]
+  if (openclawNode && isAbsolute(openclawNode) && isTypeStrippingNode(await readNodeVersion(openclawNode, { env, signal }))) return [openclawNode]
   return [node, resolveTsxCli()]
 }
 
-async function readNodeVersion(node: string): Promise<string> {
-  const r = await $({ nothrow: true, quiet: true, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 })`${node} -p process.versions.node`
-  return r.exitCode === 0 ? r.stdout.trim() : ''
+async function readNodeVersion(node: string, { env, signal }: { env: Env; signal?: AbortSignal }): Promise<string> {
+  const r = await runChild(node, ['-p', 'process.versions.node'], { env, signal, timeoutMs: 30_000 })
+  return r.ok ? r.stdout.trim() : ''
 }
 
 export function resolveCheckCommand({ env, agentId, runner, root = resolveProjectRoot() }: {

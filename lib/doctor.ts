@@ -28,7 +28,7 @@ export interface DoctorResult {
 export async function doctor(opts: DoctorOptions, io: TaskIo): Promise<DoctorResult> {
   const { env = process.env, now = Date.now() } = opts
   const agentId = assertProfileName(opts.agent ?? 'main', 'agent id')
-  const snapshot = await io.spinner('looking at the store, the config and the cron job…', () => loadDoctorSnapshot({ agentId, openclawVersion: opts.openclawVersion, env, now }))
+  const snapshot = await io.spinner('looking at the store, the config and the cron job…', () => loadDoctorSnapshot({ agentId, openclawVersion: opts.openclawVersion, env, signal: io.signal, now }))
   const { detection } = snapshot
   io.context(describeDetection(detection, snapshot.storePath))
   const checks = resolveCheckResults(snapshot)

@@ -17,11 +17,16 @@ export class UsageError extends CafError {
 /** The user (or a missing TTY) declined: exit 1, nothing touched. */
 export class Declined extends CafError {}
 
-/** Ctrl-C or SIGTERM reached a running step; exit code follows the shell convention 128+n. */
+/**
+ * Ctrl-C or SIGTERM reached a running step; exit code follows the shell convention 128+n. `written`
+ * names what was changed (in full) before it: every write is atomic, so nothing is half written.
+ */
 export class Interrupted extends CafError {
   override readonly exitCode: number
-  constructor(signal: 'SIGINT' | 'SIGTERM') {
-    super(`interrupted by ${signal}; nothing was written`)
+  readonly signal: 'SIGINT' | 'SIGTERM'
+  constructor(signal: 'SIGINT' | 'SIGTERM', written: readonly string[] = []) {
+    super(`interrupted by ${signal}; ${written.length ? `written in full before it: ${written.join(', ')}; nothing else was changed` : 'nothing was written'}`)
+    this.signal = signal
     this.exitCode = signal === 'SIGINT' ? 130 : 143
   }
 }

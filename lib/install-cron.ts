@@ -11,11 +11,12 @@ import {
 } from './cron-job.ts'
 import { loadConfig } from './openclaw/config.ts'
 import {
-  addCronJob, editCronJob, enableCronJob, loadGatewayCron, removeCronJob, resolveCronGeneration, resolveEvery, type CronJob,
+  addCronJob, editCronJob, enableCronJob, loadGatewayCron, parseEvery, removeCronJob, type CronJob,
 } from './openclaw/cron.ts'
 import { removeJobsNamed, resolveCronStorePath, updateCronStore, upsertAgentTurnJob } from './openclaw/cron-store.ts'
-import { detectOpenclaw } from './openclaw/detect.ts'
-import { resolveAgentDir, resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
+import { openAgent } from './openclaw/open-store.ts'
+import type { RunContext } from './openclaw/runner.ts'
+import type { Env } from './openclaw/state-dir.ts'
 import type { Report, TaskIo } from './cli.ts'
 
 export interface InstallCronOptions {
@@ -51,64 +52,63 @@ export async function installCron(opts: InstallCronOptions, io: TaskIo): Promise
   registerSecret(env.OPENCLAW_GATEWAY_TOKEN)
   registerSecret(env.OPENCLAW_GATEWAY_PASSWORD)
   const agentId = opts.agent === undefined ? undefined : assertProfileName(opts.agent, 'agent id')
-  const { every, everyMs } = resolveEvery(opts.every ?? '10m')
-  const stateDir = resolveStateDir(env)
-  const detection = await detectOpenclaw({ stateDir, agentDir: resolveAgentDir(stateDir, agentId), override: opts.openclawVersion, env })
+  const { every, everyMs } = parseEvery(opts.every ?? '10m')
+  const ctx = { env, signal: io.signal }
+  const { stateDir, configPath, detection } = await openAgent({ agent: agentId, openclawVersion: opts.openclawVersion, ...ctx })
   if (!detection.version) throw new CafError(`cannot tell which OpenClaw release this is (no openclaw to run); pass --openclaw-version X.Y.Z`)
   const version = detection.version
-  const gen = resolveCronGeneration(version)
-  const command = resolveCheckCommand({ env, agentId, runner: await resolveCheckRunner({ env }) })
-  const template = gen.payload === 'agentTurn' ? await loadMessageTemplate() : undefined
-  const job = resolveCronJobPlan({ payload: gen.payload, every, everyMs, announce: Boolean(opts.announce), agentId, command, template })
+  const command = resolveCheckCommand({ env, agentId, runner: await resolveCheckRunner(ctx) })
+  const template = detection.cronPayload === 'agentTurn' ? await loadMessageTemplate() : undefined
+  const job = resolveCronJobPlan({ payload: detection.cronPayload, every, everyMs, announce: Boolean(opts.announce), agentId, command, template })
   const base = { openclawVersion: version, job, removed: [] as string[], cronAdd: resolveCronAddArgs(job) }
   if (opts.print) return { ...base, action: 'printed', via: 'none' }
   if (!opts.uninstall) await assertRunnable(job)
 
-  const gateway = await io.spinner('asking the gateway for its cron jobs…', () => loadGatewayCron(env))
+  const gateway = await io.spinner('asking the gateway for its cron jobs…', () => loadGatewayCron(ctx))
   if (gateway.reachable) {
     if (gateway.truncated) io.warn(`the gateway listed only its first page of cron jobs; a copy of ${JOB_NAME} beyond it is not seen`)
     const mine = gateway.jobs.filter((j) => j.name === JOB_NAME || j.declarationKey === DECLARATION_KEY)
     if (opts.uninstall) {
-      for (const j of mine) await removeCronJob(j.id, env)
+      for (const j of mine) await removeCronJob(j.id, ctx)
       return { ...base, action: mine.length ? 'removed' : 'absent', via: 'gateway', removed: mine.map((j) => j.id) }
     }
-    const r = gen.payload === 'command' ? await declareCommandJob(job, mine, env, io) : await upsertAgentTurnViaGateway(job, mine, env)
+    const r = detection.cronPayload === 'command' ? await declareCommandJob(job, mine, ctx, io) : await upsertAgentTurnViaGateway(job, mine, ctx)
     return { ...base, ...r, via: 'gateway' }
   }
-  if (gen.store === 'database') {
+  if (detection.cronStore === 'database') {
     throw new CafError(`OpenClaw ${version} keeps cron jobs in its state database, which only the gateway changes, and no gateway answered (${gateway.reason}); start it (openclaw gateway run, or openclaw gateway start for the installed service), then run install-cron again`)
   }
-  const storePath = resolveCronStorePath({ stateDir, config: (await loadConfig(resolveConfigPath(env, stateDir))).data })
+  const storePath = resolveCronStorePath({ stateDir, config: (await loadConfig(configPath)).data })
   io.context(`no gateway answered (${gateway.reason}); editing ${storePath}, which the gateway loads when it starts`)
   if (opts.uninstall) {
     const { result: removed, backupPath } = await updateCronStore(storePath, (store) => {
       const r = removeJobsNamed(store, JOB_NAME)
       return { store: r.removed.length ? r.store : undefined, result: r.removed }
-    })
+    }, { signal: io.signal })
     return { ...base, action: removed.length ? 'removed' : 'absent', via: 'jobs.json', removed, storePath, backupPath }
   }
   const spec = { name: job.name, everyMs, message: job.message!, announce: job.announce, agentId }
   const { result, backupPath } = await updateCronStore(storePath, (store) => {
     const r = upsertAgentTurnJob(store, spec, opts.now)
     return { store: r.action === 'unchanged' ? undefined : r.store, result: r }
-  })
+  }, { signal: io.signal })
   return { ...base, action: result.action, via: 'jobs.json', jobId: String(result.job.id), removed: result.removed, storePath, backupPath }
 }
 
 /** 2026.6.5+: `cron add --declaration-key` converges our job; older copies of ours without the key go. */
-async function declareCommandJob(job: CronJobPlan, mine: CronJob[], env: Env, io: TaskIo) {
-  const added = await addCronJob(resolveCronAddArgs(job), env)
+async function declareCommandJob(job: CronJobPlan, mine: CronJob[], ctx: RunContext, io: TaskIo) {
+  const added = await addCronJob(resolveCronAddArgs(job), ctx)
   let action: CronAction = added.created !== false ? 'created' : added.updated ? 'updated' : 'unchanged'
   // A declaration keeps a job the user disabled disabled; installing means wanting it to run.
   if (added.job.enabled === false) {
-    await enableCronJob(added.job.id, env)
+    await enableCronJob(added.job.id, ctx)
     action = 'updated'
   }
   if (job.announce && added.deliveryDetail && /fail-closed|no route/i.test(added.deliveryDetail)) {
     io.warn(`--announce has nowhere to post yet: ${added.deliveryDetail.split(/(?<=\.) /)[0]}`)
   }
   const strays = mine.filter((j) => j.id !== added.job.id)
-  for (const j of strays) await removeCronJob(j.id, env)
+  for (const j of strays) await removeCronJob(j.id, ctx)
   return { action: strays.length && action === 'unchanged' ? 'updated' as const : action, jobId: added.job.id, removed: strays.map((j) => j.id) }
 }
 
@@ -116,20 +116,20 @@ async function declareCommandJob(job: CronJobPlan, mine: CronJob[], env: Env, io
  * Releases without declarations: keep one job of ours (one that already says the plan, else the
  * oldest), edited in place so its id and history stay; drop the copies.
  */
-async function upsertAgentTurnViaGateway(job: CronJobPlan, mine: CronJob[], env: Env) {
+async function upsertAgentTurnViaGateway(job: CronJobPlan, mine: CronJob[], ctx: RunContext) {
   const byAge = [...mine].sort((a, b) => (a.createdAtMs ?? 0) - (b.createdAtMs ?? 0))
   const first = byAge.find((j) => isAgentTurnJobCurrent(j, job)) ?? byAge[0]
   const strays = mine.filter((j) => j !== first)
   let action: CronAction = 'unchanged'
   let jobId = first?.id
   if (!first) {
-    jobId = (await addCronJob(resolveCronAddArgs(job), env)).job.id
+    jobId = (await addCronJob(resolveCronAddArgs(job), ctx)).job.id
     action = 'created'
   } else if (!isAgentTurnJobCurrent(first, job)) {
-    await editCronJob(first.id, resolveCronEditArgs(job), env)
+    await editCronJob(first.id, resolveCronEditArgs(job), ctx)
     action = 'updated'
   }
-  for (const j of strays) await removeCronJob(j.id, env)
+  for (const j of strays) await removeCronJob(j.id, ctx)
   return { action: strays.length && action === 'unchanged' ? 'updated' as const : action, jobId, removed: strays.map((j) => j.id) }
 }
 

@@ -7,7 +7,7 @@ import { hasJson5Comments, isPlainObject, loadConfig, updateConfig, type ConfigD
 import type { Detection } from './openclaw/detect.ts'
 import { openAgentStore } from './openclaw/open-store.ts'
 import type { Env } from './openclaw/state-dir.ts'
-import { resolveRemovalTarget } from './openclaw/store.ts'
+import { requireStoredProfile } from './openclaw/store.ts'
 import type { Report, TaskIo } from './cli.ts'
 
 export const NOT_REVOKED = 'nothing was revoked and `codex logout` was not called: the account\'s tokens stay valid until they expire; sign out at chatgpt.com to revoke them'
@@ -40,13 +40,13 @@ export async function removeProfile(opts: RemoveProfileOptions, io: TaskIo): Pro
   const { env = process.env } = opts
   if (!opts.name) throw new UsageError('missing profile name; e.g. npm run remove-profile -- alice')
   const name = assertProfileName(opts.name)
-  const { configPath, detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env })
+  const { configPath, detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env, signal: io.signal })
   io.context(describeDetection(detection, store.path))
   const profileId = `${store.provider}:${name}`
   const inConfig = resolveConfigWithoutProfile((await loadConfig(configPath)).data, profileId).removed.length > 0
   let target
   try {
-    target = resolveRemovalTarget(await store.listProfiles(), { profileId, path: store.path })
+    target = requireStoredProfile(await store.listProfiles(), { profileId, path: store.path })
   } catch (err) {
     if (!inConfig || !(err instanceof CafError)) throw err
     throw new CafError(`${err.message}; ${configPath} still names it: \`npm run render-config -- --write\` drops it from there`)
@@ -59,7 +59,7 @@ export async function removeProfile(opts: RemoveProfileOptions, io: TaskIo): Pro
   const config = await updateConfig(configPath, async (current) => {
     const { config: data, removed } = resolveConfigWithoutProfile(current.data, profileId)
     return { data: removed.length ? data : undefined, result: { removed, comments: Boolean(current.text && hasJson5Comments(current.text)) } }
-  })
+  }, { signal: io.signal })
   const removed = await store.removeProfile(profileId)
   const warnings = removed.warnings ?? []
   if (config.written && config.result.comments) warnings.unshift(`${configPath} was rewritten as plain JSON (as OpenClaw writes it): its comments are only in the backup ${config.backupPath}`)

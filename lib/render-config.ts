@@ -6,11 +6,10 @@ import { resolveConfigMerge, type ConfigMergeResult } from './config-merge.ts'
 import { assertModelRef, loadConfigTemplate, resolveTemplatePath } from './config-template.ts'
 import { colorizeDiffLine, resolveUnifiedDiff } from './diff.ts'
 import { CafError } from './errors.ts'
-import { assertProfileName } from './profile-name.ts'
 import { formatConfig, hasJson5Comments, loadConfig, resolveDisplayConfig, updateConfig, type ConfigData, type LoadedConfig } from './openclaw/config.ts'
-import { detectOpenclaw, type Detection } from './openclaw/detect.ts'
-import { openStore } from './openclaw/open-store.ts'
-import { resolveAgentDir, resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
+import type { Detection } from './openclaw/detect.ts'
+import { openAgent } from './openclaw/open-store.ts'
+import type { Env } from './openclaw/state-dir.ts'
 import type { ProfileSummary } from './openclaw/store.ts'
 import { validateConfigText, type ConfigVerdict } from './openclaw/validate-config.ts'
 import type { Report, TaskIo } from './cli.ts'
@@ -49,15 +48,13 @@ interface Inputs {
 
 export async function renderConfig(opts: RenderConfigOptions, io: TaskIo): Promise<RenderConfigResult> {
   const { env = process.env } = opts
-  const agentId = assertProfileName(opts.agent ?? 'main', 'agent id')
-  const stateDir = resolveStateDir(env)
-  const agentDir = resolveAgentDir(stateDir, agentId)
-  const configPath = resolveConfigPath(env, stateDir)
-  const detection = await detectOpenclaw({ stateDir, agentDir, override: opts.openclawVersion, env })
+  const agent = await openAgent({ agent: opts.agent, openclawVersion: opts.openclawVersion, env, signal: io.signal })
+  const { configPath, detection } = agent
+  // A usage error (a model ref, the template) is reported before OpenClaw is asked anything.
   for (const ref of [opts.primary, ...(opts.fallbacks ?? [])]) if (ref !== undefined) assertModelRef(ref, detection.modelProvider)
   const templatePath = opts.template ? resolve(opts.template) : resolveTemplatePath(detection.modelProvider)
   const template = await loadConfigTemplate(templatePath)
-  const store = await openStore(detection, { stateDir, agentDir, agentId, env })
+  const store = await agent.openStore()
   io.context(describeDetection(detection, store.path))
   const profiles = await store.listProfiles()
   if (!profiles.some((p) => p.provider === store.provider && p.type === 'oauth')) {
@@ -72,7 +69,7 @@ export async function renderConfig(opts: RenderConfigOptions, io: TaskIo): Promi
   const { result, written, backupPath } = await updateConfig(configPath, async (current) => {
     const { rendered, view } = resolvePlan(current, inputs)
     if (!view.changed) return { result: view }
-    const validation = await io.spinner('OpenClaw is checking the rendered config…', () => validateConfigText({ text: formatConfig(rendered), configPath, env, version: installed }))
+    const validation = await io.spinner('OpenClaw is checking the rendered config…', () => validateConfigText({ text: formatConfig(rendered), configPath, env, version: installed, signal: io.signal }))
     if (validation.status === 'invalid') {
       throw new CafError(`OpenClaw ${validation.version} rejects the rendered config: ${validation.problems.join('; ')}; nothing was written (fix that key in ${configPath} or in the template, then run again)`)
     }
@@ -80,7 +77,7 @@ export async function renderConfig(opts: RenderConfigOptions, io: TaskIo): Promi
       throw new CafError(`OpenClaw ${validation.version} could not check the rendered config (${validation.reason}); nothing was written`)
     }
     return { data: rendered, result: { ...view, validation } }
-  })
+  }, { signal: io.signal })
   const { validation } = result as { validation?: ConfigVerdict }
   if (validation?.status === 'unvalidated') io.warn(`written without validation: ${validation.reason}; check it with \`openclaw config validate\` (2026.6+) or \`openclaw config get agents.defaults.model\` once OpenClaw is installed`)
   if (validation?.status === 'valid') for (const w of validation.warnings) io.warn(`OpenClaw ${validation.version}: ${w}`)
@@ -95,7 +92,7 @@ function finish(r: RenderConfigResult, io: TaskIo): RenderConfigResult {
 
 function resolvePlan(current: LoadedConfig, { template, profiles, detection, opts }: Inputs) {
   const merge: ConfigMergeResult = resolveConfigMerge({
-    config: current.data, template, profiles, provider: detection.provider, primary: opts.primary, fallbacks: opts.fallbacks,
+    config: current.data, template, profiles, provider: detection.provider, retiredProviders: detection.retiredProviders, primary: opts.primary, fallbacks: opts.fallbacks,
     runtime: detection.agentRuntime ? { modelProvider: detection.modelProvider, id: 'openclaw' } : undefined,
   })
   const model = merge.config.agents as { defaults: { model: { primary: string; fallbacks: string[] } } }

@@ -18,7 +18,7 @@ export interface StatusOptions {
 
 export async function loadStatus(opts: StatusOptions, io: TaskIo): Promise<StatusView> {
   const { env = process.env } = opts
-  const { agentId, configPath, detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env })
+  const { agentId, configPath, detection, store } = await openAgentStore({ agent: opts.agent, openclawVersion: opts.openclawVersion, env, signal: io.signal })
   const profiles = await store.listProfiles()
   const storeOrder = await store.loadOrder()
   const { data: config } = await loadConfig(configPath)
@@ -27,7 +27,7 @@ export async function loadStatus(opts: StatusOptions, io: TaskIo): Promise<Statu
   if (detection.source === 'state-dir') notes.push('no OpenClaw to run (set OPENCLAW_BIN): shown from the store and the config alone; the order is computed here')
   else {
     try {
-      modelsStatus = await io.spinner('asking OpenClaw (models status)…', () => loadModelsStatus(env, { agentId: agentId === 'main' ? undefined : agentId }))
+      modelsStatus = await io.spinner('asking OpenClaw (models status)…', () => loadModelsStatus(env, { agentId: agentId === 'main' ? undefined : agentId, signal: io.signal }))
     } catch (err) {
       if (!(err instanceof CafError)) throw err
       notes.push(`${err.message}: shown from the store and the config alone; the order is computed here`)

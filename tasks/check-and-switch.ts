@@ -1,8 +1,21 @@
 import { runTask } from '../lib/cli.ts'
 import { checkAndSwitch, formatDecision } from '../lib/check-and-switch.ts'
+import { commonFlags, defineTask } from '../lib/task-spec.ts'
 
-await runTask('check-and-switch', {
-  flags: { priority: 'string', session: 'string', global: 'boolean', 'dry-run': 'boolean', state: 'string', json: 'boolean' },
-}, async ({ flags }) => formatDecision(await checkAndSwitch({
-  priority: flags.priority, session: flags.session, global: flags.global, dryRun: flags['dry-run'], state: flags.state,
+const spec = defineTask({
+  name: 'check-and-switch',
+  summary: 'move the session to the best model that can answer now (quiet when nothing changed; zero LLM tokens)',
+  flags: {
+    'dry-run': { type: 'boolean', meaning: 'decide and report, without switching or writing the state file' },
+    priority: { type: 'string', value: 'REF,REF', meaning: 'the models to choose from, best first (default: the config primary and fallbacks)' },
+    session: { type: 'string', value: 'KEY', meaning: 'the session to move (default agent:main:main)' },
+    global: { type: 'boolean', meaning: 'change the configured default model (openclaw models set) instead of one session' },
+    state: { type: 'string', value: 'FILE', meaning: 'the state file (default <workspace>/memory/model-switch-state.json)' },
+    ...commonFlags('json'),
+  },
+  example: 'npm run check-and-switch -- --dry-run',
+})
+
+await runTask(spec, async ({ flags }, io) => formatDecision(await checkAndSwitch({
+  priority: flags.priority, session: flags.session, global: flags.global, dryRun: flags['dry-run'], state: flags.state, signal: io.signal,
 })))

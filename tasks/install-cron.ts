@@ -1,12 +1,21 @@
 import { runTask } from '../lib/cli.ts'
 import { formatInstallCron, installCron } from '../lib/install-cron.ts'
+import { commonFlags, defineTask } from '../lib/task-spec.ts'
 
-await runTask('install-cron', {
+const spec = defineTask({
+  name: 'install-cron',
+  summary: 'put the model-cooldown-autoswitch cron job (check-and-switch every 10 minutes) into OpenClaw, or take it out',
   flags: {
-    uninstall: 'boolean', every: 'string', print: 'boolean', announce: 'boolean', agent: 'string',
-    'openclaw-version': 'string', json: 'boolean',
+    every: { type: 'string', value: 'INTERVAL', meaning: 'how often, 1m to 24h (default 10m)' },
+    announce: { type: 'boolean', meaning: 'post what a check changed to the last chat (a check that changed nothing posts nothing)' },
+    print: { type: 'boolean', meaning: 'show the job without installing it' },
+    uninstall: { type: 'boolean', meaning: 'remove the job (and nothing else)' },
+    ...commonFlags('agent', 'json', 'openclaw-version'),
   },
-}, async ({ flags }, io) => formatInstallCron(await installCron({
+  example: 'npm run install-cron -- --every 10m',
+})
+
+await runTask(spec, async ({ flags }, io) => formatInstallCron(await installCron({
   uninstall: flags.uninstall, every: flags.every, print: flags.print, announce: flags.announce, agent: flags.agent,
   openclawVersion: flags['openclaw-version'],
 }, io)))

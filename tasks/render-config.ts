@@ -1,12 +1,21 @@
 import { runTask } from '../lib/cli.ts'
 import { formatRenderConfig, renderConfig } from '../lib/render-config.ts'
+import { commonFlags, defineTask } from '../lib/task-spec.ts'
 
-await runTask('render-config', {
+const spec = defineTask({
+  name: 'render-config',
+  summary: "put the auth profiles, their failover order and the model fallbacks into openclaw.json (a diff unless --write)",
   flags: {
-    write: 'boolean', primary: 'string', fallback: 'string[]', template: 'string', agent: 'string',
-    'openclaw-version': 'string', json: 'boolean',
+    write: { type: 'boolean', meaning: 'apply the change, once the installed OpenClaw accepts it (otherwise only the diff)' },
+    primary: { type: 'string', value: 'REF', meaning: 'the primary model, e.g. anthropic/claude-opus-4-6' },
+    fallback: { type: 'string[]', value: 'REF', meaning: "a fallback model; repeat for several, in order (replaces the template's list)" },
+    template: { type: 'string', value: 'FILE', meaning: 'merge your own copy of a template from templates/' },
+    ...commonFlags('agent', 'json', 'openclaw-version'),
   },
-}, async ({ flags }, io) => formatRenderConfig(await renderConfig({
+  example: 'npm run render-config -- --write',
+})
+
+await runTask(spec, async ({ flags }, io) => formatRenderConfig(await renderConfig({
   write: flags.write, primary: flags.primary, fallbacks: flags.fallback, template: flags.template,
   agent: flags.agent, openclawVersion: flags['openclaw-version'],
-}, io), { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }))
+}, io), { color: io.color }))

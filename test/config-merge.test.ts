@@ -98,7 +98,7 @@ const cases: Case[] = [
         order: { 'openai-codex': ['openai-codex:alice'], openai: ['openai:key', 'openai-codex:alice'] },
       },
     },
-    provider: 'openai', template: openaiTemplate, profiles: [oauth('openai:alice'), token('openai:key')],
+    provider: 'openai', retiredProviders: ['openai-codex'], template: openaiTemplate, profiles: [oauth('openai:alice'), token('openai:key')],
   }, {
     config: {
       auth: {

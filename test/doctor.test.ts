@@ -7,7 +7,7 @@ import { resolveCheckResults } from '../lib/doctor/checks.ts'
 import { parseShellWords, resolveCronJobPaths } from '../lib/doctor/cron-check.ts'
 import type { CheckResult, CronView, DoctorSnapshot } from '../lib/doctor/snapshot.ts'
 import { formatDoctor } from '../lib/doctor.ts'
-import { resolveGeneration } from '../lib/openclaw/generation.ts'
+import { parseRelease } from '../lib/openclaw/releases.ts'
 import { parseModelsStatus } from '../lib/openclaw/models-status.ts'
 import type { ProfileSummary } from '../lib/openclaw/store.ts'
 import { loadStatusFixture, redateStatusFixture } from './support/fixtures.ts'
@@ -29,7 +29,7 @@ function profile(provider: string, name: string, extra: Partial<ProfileSummary> 
 
 /** A setup render-config, two add-profiles and install-cron leave behind, on the given release. */
 function clean(version: '2026.2.22' | '2026.9.6'): DoctorSnapshot {
-  const gen = resolveGeneration(version)
+  const gen = parseRelease(version)
   const p = gen.provider
   const codexModel = gen.modelProvider === 'openai' ? 'openai/gpt-5.5' : 'openai-codex/gpt-5.3-codex'
   return {
@@ -135,14 +135,15 @@ describe('levels that depend on the release', () => {
   for (const [name, version, level] of cases) {
     test(name, () => {
       const s = clean('2026.2.22')
-      s.detection.version = version
+      // What the checks read of a release comes with the detection (releases.ts), not from the number alone.
+      s.detection = { ...s.detection, ...parseRelease(version), provider: s.detection.provider, modelProvider: s.detection.modelProvider, version }
       config(s).auth.cooldowns = {}
       assert.equal(find(s, 'auth-cooldowns').level, level)
     })
   }
   test('a leftover auth-profiles.json before 2026.8.1 is a warning', () => {
     const s = clean('2026.9.6')
-    Object.assign(s.detection, { version: '2026.6.5', leftoverJson: '/x/auth-profiles.json' })
+    Object.assign(s.detection, { ...parseRelease('2026.6.5'), version: '2026.6.5', leftoverJson: '/x/auth-profiles.json' })
     assert.equal(find(s, 'leftover-store').level, 'warn')
   })
   test('the openai-codex naming is right on 2026.2.22', () => {

@@ -12,22 +12,23 @@ import {
   resolveCronAddArgs, resolveCronEditArgs, resolveCronJobPlan, resolveTsxCli,
 } from '../lib/cron-job.ts'
 import { BadFile } from '../lib/errors.ts'
-import { resolveCronGeneration, resolveEvery } from '../lib/openclaw/cron.ts'
+import { parseEvery } from '../lib/openclaw/cron.ts'
+import { parseRelease } from '../lib/openclaw/releases.ts'
 import { removeJobsNamed, resolveAgentTurnJob, resolveCronStorePath, upsertAgentTurnJob, type CronStore } from '../lib/openclaw/cron-store.ts'
 import { ROOT, createSandbox, type Sandbox } from './support/sandbox.ts'
 
 const TOKEN = 'gateway-token-must-never-print-0123456789'
 const command = { argv: ['/opt/node/bin/node', '/p/node_modules/tsx/dist/cli.mjs', '/p/tasks/check-and-switch.ts'], env: { OPENCLAW_STATE_DIR: '/home/me/.openclaw dev' } }
 
-describe('resolveEvery', () => {
+describe('parseEvery', () => {
   const good = [['10m', '10m', 600_000], ['90s', '90s', 90_000], ['1h', '1h', 3_600_000], ['10M', '10m', 600_000], ['010m', '10m', 600_000], ['24h', '24h', 86_400_000]] as const
-  for (const [text, every, everyMs] of good) test(`${text} → ${every}`, () => assert.deepEqual(resolveEvery(text), { every, everyMs }))
+  for (const [text, every, everyMs] of good) test(`${text} → ${every}`, () => assert.deepEqual(parseEvery(text), { every, everyMs }))
   for (const bad of ['5s', '59s', '0m', '25h', '10', '1.5m', '1d', '10 m', '-10m', 'ten minutes', '']) {
-    test(`${JSON.stringify(bad)} is a usage error`, () => assert.throws(() => resolveEvery(bad), (e: any) => e.exitCode === 2 && /--every .*1m to 24h/.test(e.message)))
+    test(`${JSON.stringify(bad)} is a usage error`, () => assert.throws(() => parseEvery(bad), (e: any) => e.exitCode === 2 && /--every .*1m to 24h/.test(e.message)))
   }
 })
 
-describe('resolveCronGeneration', () => {
+describe('the cron of a release (releases.ts)', () => {
   const cases = [
     ['2026.2.22', 'agentTurn', 'jobs-json'],
     ['2026.5.30', 'agentTurn', 'jobs-json'],
@@ -36,7 +37,7 @@ describe('resolveCronGeneration', () => {
     ['2026.6.5', 'command', 'database'],
     ['2026.9.6', 'command', 'database'],
   ] as const
-  for (const [version, payload, store] of cases) test(version, () => assert.deepEqual(resolveCronGeneration(version), { payload, store }))
+  for (const [version, payload, store] of cases) test(version, () => assert.deepEqual({ payload: parseRelease(version).cronPayload, store: parseRelease(version).cronStore }, { payload, store }))
 })
 
 describe('isTypeStrippingNode', () => {
@@ -58,11 +59,11 @@ describe('resolveCheckRunner', () => {
       await writeFile(join(pkg, 'package.json'), '{"name":"openclaw"}')
       await writeFile(join(pkg, 'fake-node'), '#!/bin/sh\necho "$FAKE_NODE_VERSION"\n', { mode: 0o755 })
       await writeFile(join(pkg, 'openclaw.mjs'), `#!${join(pkg, 'fake-node')}\n`, { mode: 0o755 })
-      const env = { OPENCLAW_BIN: join(pkg, 'openclaw.mjs') }
+      // The environment is the one given (the "node" reads its version from it), not this process's.
+      const env = (version: string) => ({ OPENCLAW_BIN: join(pkg, 'openclaw.mjs'), FAKE_NODE_VERSION: version })
       process.env.FAKE_NODE_VERSION = '24.3.0'
-      assert.deepEqual(await resolveCheckRunner({ env, node: '/n20', version: '20.20.2' }), [join(pkg, 'fake-node')])
-      process.env.FAKE_NODE_VERSION = '22.12.0'
-      assert.deepEqual(await resolveCheckRunner({ env, node: '/n20', version: '20.20.2' }), ['/n20', resolveTsxCli()])
+      assert.deepEqual(await resolveCheckRunner({ env: env('22.12.0'), node: '/n20', version: '20.20.2' }), ['/n20', resolveTsxCli()])
+      assert.deepEqual(await resolveCheckRunner({ env: env('24.3.0'), node: '/n20', version: '20.20.2' }), [join(pkg, 'fake-node')])
       assert.deepEqual(await resolveCheckRunner({ env: { OPENCLAW_BIN: join(sb.root, 'none') }, node: '/n20', version: '20.20.2' }), ['/n20', resolveTsxCli()])
       assert.match(resolveTsxCli(), /node_modules\/tsx\/dist\/cli\.mjs$/)
     } finally {

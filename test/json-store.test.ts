@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { applyCodexProfile, applyProfileRemoval, openJsonStore, parseJsonStore, type JsonStoreData } from '../lib/openclaw/json-store.ts'
+import { applyCodexProfile, applyProfileRemoval, openJsonStore, parseJsonStore, type JsonStoreData } from '../lib/openclaw/stores/json.ts'
 import type { CodexCredential } from '../lib/openclaw/store.ts'
 
 const cred = (accountId: string, email = `${accountId}@example.com`): CodexCredential => ({ access: `acc-${accountId}`, refresh: `ref-${accountId}`, expires: 2_000_000_000_000, accountId, email })
@@ -118,7 +118,7 @@ describe('openJsonStore().upsertCodexProfile', () => {
 
 describe('summarizeJsonStore', () => {
   test('reports usage stats and a digest of the refresh token, never a token', async () => {
-    const { summarizeJsonStore } = await import('../lib/openclaw/json-store.ts')
+    const { summarizeJsonStore } = await import('../lib/openclaw/stores/json.ts')
     const { createHash } = await import('node:crypto')
     const store: JsonStoreData = {
       version: 1,
@@ -132,7 +132,7 @@ describe('summarizeJsonStore', () => {
   })
 
   test('the plan comes from the access token claim (the JSON store has no plan field); an unreadable token has none', async () => {
-    const { summarizeJsonStore } = await import('../lib/openclaw/json-store.ts')
+    const { summarizeJsonStore } = await import('../lib/openclaw/stores/json.ts')
     const { makeTokens } = await import('./support/jwt.ts')
     const { access } = await makeTokens({ plan: 'pro' })
     const store: JsonStoreData = {

@@ -3,8 +3,10 @@ import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { describeFailure, resolveOpenclawRuntime, resolveSdkPath } from '../lib/openclaw/runtime.ts'
-import { openSqliteStore } from '../lib/openclaw/sqlite-store.ts'
+import { resolveOpenclawRuntime, resolveSdkPath } from '../lib/openclaw/runtime.ts'
+import { describeFailure } from '../lib/openclaw/runner.ts'
+import { parseRelease } from '../lib/openclaw/releases.ts'
+import { openSqliteStore } from '../lib/openclaw/stores/sqlite.ts'
 
 async function fakeInstall(shebang: string) {
   const root = await mkdtemp(join(tmpdir(), 'caf-runtime-'))
@@ -34,7 +36,7 @@ describe('resolveOpenclawRuntime', () => {
     assert.equal((await resolveOpenclawRuntime({ PATH: f.bin, OPENCLAW_BIN: join(f.bin, 'openclaw'), OPENCLAW_NODE: '/x/node' })).node, '/x/node')
   })
   test('no OpenClaw: the state database cannot be written, and the message says what to set', async () => {
-    await assert.rejects(openSqliteStore({ stateDir: '/nonexistent', agentDir: '/nonexistent/a', agentId: 'main', env: { PATH: '/nonexistent', OPENCLAW_BIN: 'openclaw' }, provider: 'openai' }), /needs the installed OpenClaw.*set OPENCLAW_BIN/)
+    await assert.rejects(openSqliteStore({ stateDir: '/nonexistent', agentDir: '/nonexistent/a', agentId: 'main', env: { PATH: '/nonexistent', OPENCLAW_BIN: 'openclaw' }, release: parseRelease('2026.9.6') }), /needs the installed OpenClaw.*set OPENCLAW_BIN/)
   })
 })
 

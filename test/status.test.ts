@@ -3,8 +3,8 @@
 // in a sandbox. No token, nor a piece of one, may reach any of it.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { resolveGeneration } from '../lib/openclaw/generation.ts'
-import { summarizeJsonStore, type JsonStoreData } from '../lib/openclaw/json-store.ts'
+import { parseRelease } from '../lib/openclaw/releases.ts'
+import { summarizeJsonStore, type JsonStoreData } from '../lib/openclaw/stores/json.ts'
 import type { ModelsStatus } from '../lib/openclaw/models-status.ts'
 import type { ProfileSummary } from '../lib/openclaw/store.ts'
 import { resolveEffectiveOrder } from '../lib/profile-order.ts'
@@ -67,7 +67,7 @@ function captureClock(s: ModelsStatus): number {
 function viewOf(era: Era, fixture: string): { view: StatusView; now: number } {
   const status = loadStatusFixture(`${era}-${fixture}`)
   const now = captureClock(status)
-  const gen = resolveGeneration(VERSION[era])
+  const gen = parseRelease(VERSION[era])
   const id = (n: string) => `${gen.provider}:${n}`
   const expires = (n: string) => status.auth.oauth.profiles.find((p) => p.profileId === id(n))?.expiresAt ?? undefined
   const planted = (n: string) => {
@@ -134,7 +134,7 @@ describe('status from models status captured on both releases', () => {
   })
 
   test('without models status: a note, the order from the store and the config, models from the config', () => {
-    const gen = resolveGeneration('2026.2.22')
+    const gen = parseRelease('2026.2.22')
     const view = resolveStatusView({
       detection: { ...gen, source: 'state-dir' }, storePath: '/s/store', configPath: '/s/c.json', storeOrder: { 'openai-codex': ['openai-codex:b'] },
       profiles: [oauth('openai-codex:a', { usage: { blockedUntil: NOW + 3 * 60 * MIN, blockedReason: 'subscription_limit' } }), oauth('openai-codex:b', { expires: NOW - 3 * 60 * MIN, hasRefresh: false })],
@@ -151,7 +151,7 @@ describe('status from models status captured on both releases', () => {
   test('from a JSON store holding tokens: no token or piece of one in the table or the JSON', () => {
     const store = { ...STORE, usageStats: { 'openai-codex:alice': { cooldownUntil: NOW + MIN, lastUsed: NOW - MIN } } } as JsonStoreData
     const tokens = Object.values(STORE.profiles).flatMap((p) => Object.entries(p).filter(([k]) => ['access', 'refresh', 'token'].includes(k)).map(([, v]) => String(v)))
-    const view = resolveStatusView({ detection: { ...resolveGeneration('2026.2.22'), source: 'flag' }, storePath: '/s', configPath: '/c', profiles: summarizeJsonStore(store), storeOrder: {}, config: {}, now: NOW })
+    const view = resolveStatusView({ detection: { ...parseRelease('2026.2.22'), source: 'flag' }, storePath: '/s', configPath: '/c', profiles: summarizeJsonStore(store), storeOrder: {}, config: {}, now: NOW })
     const leak = findTokenLeak(`${formatStatus(view).lines.join('\n')}\n${JSON.stringify(view)}`, tokens)
     assert.equal(leak, undefined, leak)
   })

@@ -1,16 +1,13 @@
 // Checks of openclaw.json against the store and the installed release: readable, no retired
 // provider ids or keys, auth.order in step with the store, and a Codex model that can answer.
-import { RETIRED_PROVIDERS } from '../config-merge.ts'
 import { resolveAvailability, resolveProvider } from '../model-choice.ts'
 import { isPlainObject, type ConfigData } from '../openclaw/config.ts'
-import { compareVersions, parseVersion } from '../openclaw/generation.ts'
+import { resolveSince } from '../openclaw/releases.ts'
 import { resolveCodexProfiles, resolveTriedOrder } from './profile-checks.ts'
 import type { Check } from './snapshot.ts'
 
 const RENDER = 'npm run render-config -- --write'
 /** auth.cooldowns: accepted by 2026.2.22, rejected by `config validate` of 2026.9.6 (both run); between, unknown. */
-const COOLDOWNS_VALID_UNTIL = '2026.2.22'
-const COOLDOWNS_REJECTED_SINCE = '2026.9.6'
 
 export const checkConfigReadable: Check = ({ config }) => {
   if (!config.ok) return { id: 'config', level: 'fail', message: config.error }
@@ -20,7 +17,7 @@ export const checkConfigReadable: Check = ({ config }) => {
 
 export const checkConfigProvider: Check = ({ config, detection }) => {
   if (!config.ok) return undefined
-  const retired = RETIRED_PROVIDERS[detection.provider] ?? []
+  const retired = detection.retiredProviders
   const { profiles, order } = resolveAuth(config.value.data)
   const found = [
     ...Object.entries(profiles).filter(([id, e]) => retired.includes(resolveIdProvider(id)) || retired.includes(String(isPlainObject(e) ? e.provider : ''))).map(([id]) => `auth.profiles["${id}"]`),
@@ -80,17 +77,16 @@ export const checkRetiredCooldowns: Check = ({ config, detection }) => {
   if (!config.ok) return undefined
   const auth = config.value.data.auth
   if (!isPlainObject(auth) || !('cooldowns' in auth)) return { id: 'auth-cooldowns', level: 'ok', message: 'no auth.cooldowns key' }
-  const v = detection.version ? parseVersion(detection.version) : undefined
-  if (!v || compareVersions(v, parseVersion(COOLDOWNS_VALID_UNTIL)!) <= 0) {
+  if (!detection.version || detection.authCooldowns === 'valid') {
     return { id: 'auth-cooldowns', level: 'ok', message: `auth.cooldowns is set (a valid key for OpenClaw ${detection.version ?? 'of this generation'}; later releases retire it)` }
   }
-  const rejected = compareVersions(v, parseVersion(COOLDOWNS_REJECTED_SINCE)!) >= 0
+  const rejected = detection.authCooldowns === 'rejected'
   return {
     id: 'auth-cooldowns',
     level: rejected ? 'fail' : 'warn',
     message: rejected
       ? `auth.cooldowns is a retired key: OpenClaw ${detection.version} rejects a config that has it`
-      : `auth.cooldowns is retired by OpenClaw ${COOLDOWNS_REJECTED_SINCE}, and ${detection.version} may already ignore or reject it`,
+      : `auth.cooldowns is retired by OpenClaw ${resolveSince('authCooldowns', 'rejected')}, and ${detection.version} may already ignore or reject it`,
     fix: 'openclaw doctor --fix',
   }
 }

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { CafError } from '../errors.ts'
 import { DECLARATION_KEY, JOB_NAME } from '../cron-job.ts'
 import { isPlainObject, type ConfigData } from '../openclaw/config.ts'
-import { loadGatewayCron, resolveCronGeneration } from '../openclaw/cron.ts'
+import { loadGatewayCron } from '../openclaw/cron.ts'
 import { loadCronStore, resolveCronStorePath } from '../openclaw/cron-store.ts'
 import type { Detection } from '../openclaw/detect.ts'
 import type { Env } from '../openclaw/state-dir.ts'
@@ -21,10 +21,10 @@ const payloadSchema = z.object({
   env: z.record(z.string(), z.string()).optional(),
 }).loose()
 
-export async function loadCronView({ detection, env, stateDir, config }: { detection: Detection; env: Env; stateDir: string; config: ConfigData }): Promise<CronView> {
+export async function loadCronView({ detection, env, signal, stateDir, config }: { detection: Detection; env: Env; signal?: AbortSignal; stateDir: string; config: ConfigData }): Promise<CronView> {
   let gateway
   try {
-    gateway = await loadGatewayCron(env)
+    gateway = await loadGatewayCron({ env, signal })
   } catch (err) {
     if (err instanceof CafError) return { state: 'unseen', gatewayDown: false, reason: err.message }
     throw err
@@ -34,9 +34,8 @@ export async function loadCronView({ detection, env, stateDir, config }: { detec
     if (!job) return { state: 'absent', via: 'gateway' }
     return { state: 'found', via: 'gateway', id: job.id, enabled: job.enabled !== false, paths: await resolveExisting(job.payload) }
   }
-  // Without a version the store's generation stands in: auth-profiles.json releases mostly keep jobs.json.
-  const store = detection.version ? resolveCronGeneration(detection.version).store : detection.store === 'json' ? 'jobs-json' : 'database'
-  if (store === 'database') return { state: 'unseen', gatewayDown: true, reason: gateway.reason }
+  // Without a version, the earliest release that keeps what the state dir holds stands in (detect.ts).
+  if (detection.cronStore === 'database') return { state: 'unseen', gatewayDown: true, reason: gateway.reason }
   const path = resolveCronStorePath({ stateDir, config })
   let jobs
   try {

@@ -6,13 +6,10 @@ import { resolveCodexAuthPath, resolveCodexRefreshDigest } from '../codex-auth-f
 import { CafError } from '../errors.ts'
 import { loadConfig } from '../openclaw/config.ts'
 import { resolveCronStorePath } from '../openclaw/cron-store.ts'
-import { detectOpenclaw } from '../openclaw/detect.ts'
-import { resolveJsonStorePath } from '../openclaw/json-store.ts'
 import { parseModelsStatus, type ModelsStatus } from '../openclaw/models-status.ts'
-import { openStore } from '../openclaw/open-store.ts'
-import { describeFailure, runOpenclaw } from '../openclaw/runtime.ts'
-import { resolveStateDatabase } from '../openclaw/sqlite-store.ts'
-import { resolveAgentDir, resolveConfigPath, resolveStateDir, type Env } from '../openclaw/state-dir.ts'
+import { openAgent } from '../openclaw/open-store.ts'
+import { describeFailure, runOpenclaw, type RunContext } from '../openclaw/runner.ts'
+import type { Env } from '../openclaw/state-dir.ts'
 import { resolveStatePath as resolveSwitchStatePath } from '../switch-state.ts'
 import { loadCronView } from './gather-cron.ts'
 import { loadDoctorFiles } from './gather-files.ts'
@@ -23,15 +20,13 @@ export interface GatherOptions {
   agentId: string
   openclawVersion?: string
   env: Env
+  signal?: AbortSignal
   now: number
 }
 
-export async function loadDoctorSnapshot({ agentId, openclawVersion, env, now }: GatherOptions): Promise<DoctorSnapshot> {
-  const stateDir = resolveStateDir(env)
-  const agentDir = resolveAgentDir(stateDir, agentId)
-  const configPath = resolveConfigPath(env, stateDir)
-  const detection = await detectOpenclaw({ stateDir, agentDir, override: openclawVersion, env })
-  const storePath = detection.store === 'json' ? resolveJsonStorePath(agentDir) : resolveStateDatabase({ stateDir, agentDir, agentId })
+export async function loadDoctorSnapshot({ agentId, openclawVersion, env, signal, now }: GatherOptions): Promise<DoctorSnapshot> {
+  const agent = await openAgent({ agent: agentId, openclawVersion, env, signal })
+  const { stateDir, configPath, detection, storePath } = agent
   const config = await gather(async () => {
     const { path, text, data } = await loadConfig(configPath)
     return { path, exists: text !== undefined, data }
@@ -40,11 +35,11 @@ export async function loadDoctorSnapshot({ agentId, openclawVersion, env, now }:
   // The slow parts (OpenClaw's CLI, its SDK, the gateway) run side by side.
   const [store, modelsStatus, cron] = await Promise.all([
     gather(async () => {
-      const opened = await openStore(detection, { stateDir, agentDir, agentId, env })
+      const opened = await agent.openStore()
       return { profiles: await opened.listProfiles(), order: await opened.loadOrder() }
     }),
-    detection.source === 'state-dir' ? undefined : loadModelsStatusIfRunnable(env, agentId),
-    loadCronView({ detection, env, stateDir, config: configData }),
+    detection.source === 'state-dir' ? undefined : loadModelsStatusIfRunnable({ env, signal }, agentId),
+    loadCronView({ detection, env, signal, stateDir, config: configData }),
   ])
   const profiles: Gathered<ProfileSummary[]> = store.ok ? { ok: true, value: store.value.profiles } : store
   const files = await loadDoctorFiles({
@@ -56,8 +51,8 @@ export async function loadDoctorSnapshot({ agentId, openclawVersion, env, now }:
 }
 
 /** `models status --json`, or undefined when no OpenClaw can be run (--openclaw-version without one). */
-async function loadModelsStatusIfRunnable(env: Env, agentId: string): Promise<Gathered<ModelsStatus> | undefined> {
-  const r = await runOpenclaw(['models', 'status', '--json', ...(agentId === 'main' ? [] : ['--agent', agentId])], { env })
+async function loadModelsStatusIfRunnable(ctx: RunContext, agentId: string): Promise<Gathered<ModelsStatus> | undefined> {
+  const r = await runOpenclaw(['models', 'status', '--json', ...(agentId === 'main' ? [] : ['--agent', agentId])], ctx)
   if (r.exitCode === 127) return undefined
   if (!r.ok) return { ok: false, error: describeFailure(r) }
   return gather(async () => parseModelsStatus(r.stdout))

@@ -1,14 +1,9 @@
 // Checks of the stored Codex profiles themselves: readable, named for this release, one account
 // each, each able to refresh, none sharing a refresh token with the user's own codex login, and
 // enough of them to fail over.
-import { RETIRED_PROVIDERS } from '../config-merge.ts'
-import { isAtLeast } from '../openclaw/generation.ts'
 import { resolveEffectiveOrder, type EffectiveOrder } from '../profile-order.ts'
 import type { ProfileSummary } from '../openclaw/store.ts'
 import type { Check, DoctorSnapshot } from './snapshot.ts'
-
-/** From this release on OpenClaw will not use its credential store while auth-profiles.json is left over. */
-const LEFTOVER_BLOCKS_SINCE = '2026.8.1'
 
 export const checkStoreReadable: Check = (s) => {
   if (!s.profiles.ok) return { id: 'store', level: 'fail', message: s.profiles.error }
@@ -18,7 +13,7 @@ export const checkStoreReadable: Check = (s) => {
 
 export const checkLeftoverStore: Check = ({ detection }) => {
   if (!detection.leftoverJson) return { id: 'leftover-store', level: 'ok', message: 'no auth-profiles.json left over beside the state database' }
-  const blocks = detection.version !== undefined && isAtLeast(detection.version, LEFTOVER_BLOCKS_SINCE)
+  const blocks = detection.version !== undefined && detection.leftoverJsonBlocks
   return {
     id: 'leftover-store',
     level: blocks ? 'fail' : 'warn',
@@ -29,7 +24,7 @@ export const checkLeftoverStore: Check = ({ detection }) => {
 
 export const checkStoreProvider: Check = (s) => {
   if (!s.profiles.ok) return undefined
-  const retired = RETIRED_PROVIDERS[s.detection.provider] ?? []
+  const retired = s.detection.retiredProviders
   const stale = s.profiles.value.filter((p) => retired.includes(p.provider))
   if (stale.length === 0) return { id: 'store-provider', level: 'ok', message: `every Codex profile uses provider ${s.detection.provider}` }
   return {

@@ -4,7 +4,7 @@ import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import JSON5 from 'json5'
 import { BadFile } from '../errors.ts'
-import { loadFile, updateFile, type FileKind, type Loaded, type UpdateOutcome, type Updater } from '../file-update.ts'
+import { loadFile, updateFile, type FileKind, type Loaded, type UpdateOptions, type UpdateOutcome, type Updater } from '../file-update.ts'
 
 export type ConfigData = Record<string, unknown>
 
@@ -86,9 +86,9 @@ export function resolveDisplayConfig<T>(value: T, key = ''): T {
 export async function updateConfig<T>(
   path: string,
   update: Updater<ConfigData, T>,
-  { signal }: { signal?: AbortSignal } = {},
+  options: UpdateOptions = {},
 ): Promise<UpdateOutcome<T>> {
-  return updateFile(path, CONFIG, update, { signal })
+  return updateFile(path, CONFIG, update, options)
 }
 
 /**

@@ -5,34 +5,14 @@
 // job, deliveryPreview} (2026.9); `cron edit`/`enable` print the job; `cron rm --json` {ok, removed}.
 import { z } from 'zod'
 import { CafError, UsageError } from '../errors.ts'
-import { isAtLeast } from './generation.ts'
-import { describeFailure, parseJsonOutput, runOpenclaw, type OpenclawCall } from './runtime.ts'
-import type { Env } from './state-dir.ts'
-
-/** `--command`/`--command-argv` payloads and `--declaration-key` (../shared/notes/openclaw-facts.md). */
-export const COMMAND_PAYLOAD_SINCE = '2026.6.5'
-/** Cron jobs move from $OPENCLAW_STATE_DIR/cron/jobs.json into the state database. */
-export const CRON_DATABASE_SINCE = '2026.6.1'
-
-export interface CronGeneration {
-  payload: 'command' | 'agentTurn'
-  /** Where jobs live when no gateway runs: a file we may edit, or a database only the gateway writes. */
-  store: 'jobs-json' | 'database'
-}
-
-export function resolveCronGeneration(version: string): CronGeneration {
-  return {
-    payload: isAtLeast(version, COMMAND_PAYLOAD_SINCE) ? 'command' : 'agentTurn',
-    store: isAtLeast(version, CRON_DATABASE_SINCE) ? 'database' : 'jobs-json',
-  }
-}
+import { describeFailure, parseJsonOutput, runOpenclaw, type OpenclawCall, type RunContext } from './runner.ts'
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 } as const
 const MIN_EVERY_MS = 60_000
 const MAX_EVERY_MS = 24 * 3_600_000
 
 /** `--every`: whole seconds, minutes or hours, 1m to 24h; returned in the spelling OpenClaw parses. */
-export function resolveEvery(text: string): { every: string; everyMs: number } {
+export function parseEvery(text: string): { every: string; everyMs: number } {
   const m = /^(\d+)([smh])$/i.exec(text.trim())
   const unit = m?.[2]?.toLowerCase() as keyof typeof UNIT_MS | undefined
   const everyMs = m && unit ? Number(m[1]) * UNIT_MS[unit] : NaN
@@ -79,8 +59,8 @@ export type GatewayCron =
  * counts as no gateway; a gateway that refuses us (token, pairing) is an error, so that nobody edits
  * jobs.json behind a running gateway's back.
  */
-export async function loadGatewayCron(env: Env): Promise<GatewayCron> {
-  const r = await runOpenclaw(['cron', 'list', '--all', '--json'], { env })
+export async function loadGatewayCron(ctx: RunContext): Promise<GatewayCron> {
+  const r = await runOpenclaw(['cron', 'list', '--all', '--json'], ctx)
   if (r.ok) {
     const list = parseCronOutput(listSchema, r, 'cron list --json')
     return { reachable: true, jobs: list.jobs, truncated: list.hasMore === true }
@@ -101,8 +81,8 @@ export interface CronAdded {
   deliveryDetail?: string
 }
 
-export async function addCronJob(args: string[], env: Env): Promise<CronAdded> {
-  const r = await runCron(['add', ...args, '--json'], env)
+export async function addCronJob(args: string[], ctx: RunContext): Promise<CronAdded> {
+  const r = await runCron(['add', ...args, '--json'], ctx)
   const doc = parseJsonOutput(r.stdout, 'cron add --json') as { job?: unknown }
   if (doc?.job === undefined) return { job: parseCronOutput(cronJobSchema, r, 'cron add --json') }
   const declared = parseCronOutput(declaredSchema, r, 'cron add --json')
@@ -110,20 +90,20 @@ export async function addCronJob(args: string[], env: Env): Promise<CronAdded> {
 }
 
 /** 2026.2.22's edit has no --json; it prints the job as JSON all the same. */
-export async function editCronJob(id: string, args: string[], env: Env): Promise<CronJob> {
-  return parseCronOutput(cronJobSchema, await runCron(['edit', id, ...args], env), 'cron edit')
+export async function editCronJob(id: string, args: string[], ctx: RunContext): Promise<CronJob> {
+  return parseCronOutput(cronJobSchema, await runCron(['edit', id, ...args], ctx), 'cron edit')
 }
 
-export async function enableCronJob(id: string, env: Env): Promise<CronJob> {
-  return parseCronOutput(cronJobSchema, await runCron(['enable', id], env), 'cron enable')
+export async function enableCronJob(id: string, ctx: RunContext): Promise<CronJob> {
+  return parseCronOutput(cronJobSchema, await runCron(['enable', id], ctx), 'cron enable')
 }
 
-export async function removeCronJob(id: string, env: Env): Promise<void> {
-  await runCron(['rm', id, '--json'], env)
+export async function removeCronJob(id: string, ctx: RunContext): Promise<void> {
+  await runCron(['rm', id, '--json'], ctx)
 }
 
-async function runCron(args: string[], env: Env): Promise<OpenclawCall> {
-  const r = await runOpenclaw(['cron', ...args], { env })
+async function runCron(args: string[], ctx: RunContext): Promise<OpenclawCall> {
+  const r = await runOpenclaw(['cron', ...args], ctx)
   if (!r.ok) throw new CafError(`openclaw cron ${args[0]} failed: ${describeCronFailure(r)}`)
   return r
 }

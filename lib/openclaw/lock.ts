@@ -3,7 +3,7 @@
 // `<realpath(dir)>/<name>.lock` opened 'wx' holding {pid, createdAt}; a lock whose pid is dead, or
 // older than 30 s by createdAt or mtime, is stale and removed; otherwise retry with backoff.
 import { readFileSync } from 'node:fs'
-import { mkdir, open, readFile, realpath, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readFile, realpath, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { CafError } from '../errors.ts'
 
@@ -21,22 +21,31 @@ export interface LockOptions {
 
 /** `<realpath(dir)>/<name>.lock`, creating the directory (0700) when it is missing. */
 export async function prepareLockPath(file: string): Promise<string> {
+  return (await prepareLock(file)).lockPath
+}
+
+/** The lock's path, and the directories made for it (outermost first), which nothing else holds yet. */
+async function prepareLock(file: string): Promise<{ lockPath: string; created: string[] }> {
   const abs = resolve(file)
-  await mkdir(dirname(abs), { recursive: true, mode: 0o700 })
-  return join(await realpath(dirname(abs)), `${basename(abs)}.lock`)
+  const first = await mkdir(dirname(abs), { recursive: true, mode: 0o700 })
+  const created: string[] = []
+  for (let d = dirname(abs); first && d.length >= first.length; d = dirname(d)) created.unshift(d)
+  return { lockPath: join(await realpath(dirname(abs)), `${basename(abs)}.lock`), created }
 }
 
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const lockPath = await acquire(file, options)
+  const { lockPath, created } = await acquire(file, options)
   try {
     return await fn()
   } finally {
     await rm(lockPath, { force: true })
+    // A refused or no-op update leaves no directory behind that only its lock needed.
+    for (const dir of created.reverse()) await rmdir(dir).catch(() => {})
   }
 }
 
-async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs = 2_000, staleMs = LOCK_STALE_MS, onWait }: LockOptions): Promise<string> {
-  const lockPath = await prepareLockPath(file)
+async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs = 2_000, staleMs = LOCK_STALE_MS, onWait }: LockOptions): Promise<{ lockPath: string; created: string[] }> {
+  let { lockPath, created } = await prepareLock(file)
   for (let attempt = 0; attempt <= retries;) {
     try {
       const fh = await open(lockPath, 'wx', 0o600)
@@ -45,8 +54,15 @@ async function acquire(file: string, { retries = 20, minDelayMs = 50, maxDelayMs
       } finally {
         await fh.close()
       }
-      return lockPath
+      return { lockPath, created }
     } catch (err) {
+      // Another writer's cleanup took the directory it had made just as we found it: make it again.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        const again = await prepareLock(file)
+        lockPath = again.lockPath
+        created = [...created, ...again.created]
+        continue
+      }
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
     }
     const look = await lookAtLock(lockPath, staleMs)

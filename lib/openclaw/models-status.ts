@@ -3,7 +3,7 @@
 // is a one-line error naming it.
 import { z } from 'zod'
 import { CafError } from '../errors.ts'
-import { describeFailure, parseJsonOutput, runOpenclaw } from './runtime.ts'
+import { describeFailure, parseJsonOutput, runOpenclaw } from './runner.ts'
 import type { Env } from './state-dir.ts'
 
 const unusable = z.object({
@@ -55,8 +55,8 @@ export function parseModelsStatus(stdout: string): ModelsStatus {
   throw new CafError(`openclaw models status --json: ${issue.path.join('.') || 'output'} ${issue.message.replace(/^Invalid input: /, '')}; is this OpenClaw release supported?`)
 }
 
-export async function loadModelsStatus(env: Env = process.env, { agentId }: { agentId?: string } = {}): Promise<ModelsStatus> {
-  const r = await runOpenclaw(['models', 'status', '--json', ...(agentId ? ['--agent', agentId] : [])], { env })
+export async function loadModelsStatus(env: Env = process.env, { agentId, signal }: { agentId?: string; signal?: AbortSignal } = {}): Promise<ModelsStatus> {
+  const r = await runOpenclaw(['models', 'status', '--json', ...(agentId ? ['--agent', agentId] : [])], { env, signal })
   if (!r.ok) throw new CafError(`openclaw models status failed: ${describeFailure(r)}`)
   return parseModelsStatus(r.stdout)
 }

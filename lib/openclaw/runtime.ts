@@ -1,10 +1,10 @@
-// The installed OpenClaw as a program: its bin, its package dir (for the plugin SDK), the Node it
-// runs on, and a runner for its CLI whose JSON output is parsed, never its prose.
+// The installed OpenClaw as a program: its bin, its package dir (for the plugin SDK) and the Node it
+// runs on. Running it is runner.ts's.
 import { readFile, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 // zx/core, not zx: zx's index also loads its vendored globby, yaml and fs-extra (0.8 MB), which
 // check-and-switch, started every 10 minutes, never uses.
-import { $, which } from 'zx/core'
+import { which } from 'zx/core'
 import { CafError } from '../errors.ts'
 import { resolveOpenclawBin } from './detect.ts'
 import { findOpenclawPackage } from './package.ts'
@@ -48,43 +48,4 @@ async function resolveShebangNode(file: string, env: Env): Promise<string> {
   const cmd = m?.[1]?.endsWith('/env') ? m[2] : m?.[1]
   if (!cmd || cmd.includes('/')) return cmd || process.execPath
   return (await which(cmd, { nothrow: true, path: env.PATH })) ?? cmd
-}
-
-export interface OpenclawCall {
-  ok: boolean
-  exitCode: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs `openclaw ARGS`; a failed run is a value (expected: no gateway, invalid config). */
-export async function runOpenclaw(args: string[], { env = process.env, timeoutMs = 120_000 }: { env?: Env; timeoutMs?: number } = {}): Promise<OpenclawCall> {
-  const r = await $({ nothrow: true, quiet: true, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs })`${resolveOpenclawBin(env)} ${args}`
-  return { ok: r.exitCode === 0, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }
-}
-
-/** The JSON document a `--json` command printed (some releases print a banner line first). */
-export function parseJsonOutput(stdout: string, what: string): unknown {
-  const start = stdout.search(/^[{[]/m)
-  try {
-    return JSON.parse(start >= 0 ? stdout.slice(start) : stdout)
-  } catch {
-    throw new CafError(`openclaw ${what} did not print JSON`)
-  }
-}
-
-export function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find(Boolean) ?? 'no output'
-}
-
-/** Why a call failed, in one line: the JSON error 2026.9 prints with --json, else the first line. */
-export function describeFailure(call: OpenclawCall): string {
-  try {
-    const doc = parseJsonOutput(call.stdout, '') as { error?: { message?: string } | string }
-    const message = typeof doc.error === 'string' ? doc.error : doc.error?.message
-    if (message) return firstLine(message)
-  } catch {
-    // not JSON: fall through to the text
-  }
-  return firstLine(call.stderr || call.stdout)
 }

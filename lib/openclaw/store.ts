@@ -1,7 +1,28 @@
 // The one interface every OpenClaw storage generation is written through. An adapter per
-// generation (json-store.ts, sqlite-store.ts) implements it; adding a generation adds one file.
+// generation (stores/json.ts, stores/sqlite.ts) implements it; open-store.ts picks it by the
+// release's store kind, so adding a generation adds one adapter file and one timeline row.
 import { createHash } from 'node:crypto'
 import { CafError } from '../errors.ts'
+import type { Release } from './releases.ts'
+import type { Env } from './state-dir.ts'
+
+/** What an adapter is opened with: whose store, and what the installed release does. */
+export interface StoreContext {
+  stateDir: string
+  agentDir: string
+  agentId: string
+  env: Env
+  /** Aborted on Ctrl-C/SIGTERM: the adapter's OpenClaw calls stop. */
+  signal?: AbortSignal
+  release: Release & { version?: string }
+}
+
+/** What lib/openclaw/stores/<store>.ts exports as `adapter`. */
+export interface StoreAdapter {
+  /** Where the credentials live (shown, checked by doctor), without opening anything. */
+  resolveStorePath(ctx: StoreContext): string
+  openStore(ctx: StoreContext): Promise<AuthStore>
+}
 
 /** What we store for a Codex account: tokens plus the claims OpenClaw's own login records. */
 export interface CodexCredential {
@@ -74,7 +95,7 @@ export interface UpsertResult {
 }
 
 export interface AuthStore {
-  readonly kind: 'json' | 'sqlite'
+  readonly kind: Release['store']
   /** The file the credentials live in (shown to the user, put in --json output). */
   readonly path: string
   /** The provider id Codex profiles carry in this generation: openai-codex or openai. */
@@ -82,11 +103,11 @@ export interface AuthStore {
   listProfiles(): Promise<ProfileSummary[]>
   /** The store's own order lists by provider; OpenClaw prefers them to the config's auth.order. */
   loadOrder(): Promise<Record<string, string[]>>
-  /** Conflict rules of resolveUpsertConflict hold, checked again under the store's lock. */
+  /** Conflict rules of assertUpsertAllowed hold, checked again under the store's lock. */
   upsertCodexProfile(request: UpsertRequest): Promise<UpsertResult>
   /**
    * Removes the credential with its order entries, lastGood pointers and usage stats. An id the
-   * store does not hold is refused (resolveRemovalTarget) and nothing is written.
+   * store does not hold is refused (requireStoredProfile) and nothing is written.
    */
   removeProfile(profileId: string): Promise<RemoveResult>
 }
@@ -97,7 +118,7 @@ export interface RemoveResult {
 }
 
 /** The stored profile to remove, or the one-line refusal naming what the store does hold. */
-export function resolveRemovalTarget(profiles: ProfileSummary[], { profileId, path }: { profileId: string; path: string }): ProfileSummary {
+export function requireStoredProfile(profiles: ProfileSummary[], { profileId, path }: { profileId: string; path: string }): ProfileSummary {
   const found = profiles.find((p) => p.profileId === profileId)
   if (found) return found
   const held = profiles.map((p) => p.profileId).join(', ') || 'no profiles'
@@ -108,7 +129,7 @@ export function resolveRemovalTarget(profiles: ProfileSummary[], { profileId, pa
  * The same account twice gives no failover, and a name is only overwritten on --replace.
  * Throws the one-line refusal, or returns whether this is a replacement.
  */
-export function resolveUpsertConflict(
+export function assertUpsertAllowed(
   profiles: ProfileSummary[],
   { profileId, accountId, replace }: { profileId: string; accountId?: string; replace: boolean },
 ): { replaced: boolean } {

@@ -6,15 +6,12 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { $ } from 'zx'
 import { z } from 'zod'
 import { TEMP_MARK, ensurePrivateDir } from '../files.ts'
 import { readInstalledVersion, resolveOpenclawBin } from './detect.ts'
-import { isAtLeast } from './generation.ts'
+import { parseRelease } from './releases.ts'
+import { runOpenclaw } from './runner.ts'
 import type { Env } from './state-dir.ts'
-
-/** `config validate` is there from this release on (issue 4); older ones only load the config. */
-const VALIDATE_SINCE = '2026.6.1'
 
 export type ConfigVerdict =
   | { status: 'valid'; version: string; warnings: string[] }
@@ -32,39 +29,38 @@ const validateOutput = z.object({
   error: z.object({ message: z.string() }).loose().optional(),
 }).loose()
 
-export async function validateConfigText({ text, configPath, env = process.env, version }: {
+export async function validateConfigText({ text, configPath, env = process.env, version, signal }: {
   text: string
   configPath: string
   env?: Env
   /** The installed release, when already known; otherwise `openclaw --version` is asked. */
   version?: string
+  signal?: AbortSignal
 }): Promise<ConfigVerdict> {
-  const installed = version ?? (await readInstalledVersion(env))
+  const installed = version ?? (await readInstalledVersion(env, signal))
   if (!installed) return { status: 'unvalidated', reason: `no OpenClaw to run (${resolveOpenclawBin(env)})` }
   await ensurePrivateDir(dirname(configPath))
   const tmp = join(dirname(configPath), `.${basename(configPath, '.json')}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}.json`)
   const agentDir = await mkdtemp(join(tmpdir(), 'caf-validate-'))
   try {
     await writeFile(tmp, text, { mode: 0o600, flag: 'wx' })
-    const childEnv = { ...env, OPENCLAW_CONFIG_PATH: tmp, OPENCLAW_AGENT_DIR: agentDir }
-    if (isAtLeast(installed, VALIDATE_SINCE)) {
-      const verdict = await runValidate(childEnv, installed)
+    const call = (args: string[]) => runOpenclaw(args, { env: { ...env, OPENCLAW_CONFIG_PATH: tmp, OPENCLAW_AGENT_DIR: agentDir }, signal })
+    if (parseRelease(installed).configValidate) {
+      const verdict = await runValidate(call, installed)
       if (verdict) return verdict
     }
-    return await runLoad(childEnv, installed)
+    return await runLoad(call, installed)
   } finally {
     await rm(tmp, { force: true })
     await rm(agentDir, { recursive: true, force: true })
   }
 }
 
-async function runOpenclaw(env: Env, args: string[]) {
-  return $({ nothrow: true, quiet: true, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 })`${resolveOpenclawBin(env)} ${args}`
-}
+type Call = (args: string[]) => ReturnType<typeof runOpenclaw>
 
 /** `config validate --json`; undefined when the release answers with something else (no such command). */
-async function runValidate(env: Env, version: string): Promise<ConfigVerdict | undefined> {
-  const r = await runOpenclaw(env, ['config', 'validate', '--json'])
+async function runValidate(call: Call, version: string): Promise<ConfigVerdict | undefined> {
+  const r = await call(['config', 'validate', '--json'])
   let parsed
   try {
     parsed = validateOutput.safeParse(JSON.parse(r.stdout))
@@ -80,8 +76,8 @@ async function runValidate(env: Env, version: string): Promise<ConfigVerdict | u
 
 // 2026.2.22 has no `config validate` and no JSON form of its config error, so its human report is
 // read: "Config invalid" then "Problem:" and one "  - <path>: <message>" line per problem.
-async function runLoad(env: Env, version: string): Promise<ConfigVerdict> {
-  const r = await runOpenclaw(env, ['config', 'get', 'agents.defaults.model', '--json'])
+async function runLoad(call: Call, version: string): Promise<ConfigVerdict> {
+  const r = await call(['config', 'get', 'agents.defaults.model', '--json'])
   if (r.exitCode === 0) return { status: 'valid', version, warnings: [] }
   const lines = r.stderr.split('\n')
   if (lines.some((l) => l.trim() === 'Config invalid')) {

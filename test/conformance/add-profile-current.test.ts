@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test'
 import { startOAuthServer, type OAuthServer } from '../support/oauth-server.ts'
 import { createSandbox, findTokenLeak, ROOT, type Sandbox } from '../support/sandbox.ts'
 import { probeOpenclaw, readOpenclawLogs, requireOpenclaw, runOpenclaw, type OpenclawInstall } from '../support/tools.ts'
-import { startGateway } from '../support/gateway.ts'
+import { startGateway } from '../../sandbox/gateway.ts'
 import { resolveSdkPath } from '../../lib/openclaw/runtime.ts'
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex')

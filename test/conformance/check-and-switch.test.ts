@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test'
 import { startOAuthServer, type OAuthServer } from '../support/oauth-server.ts'
 import { createSandbox, type Sandbox } from '../support/sandbox.ts'
 import { probeOpenclaw, requireOpenclaw, runOpenclaw, type Era, type OpenclawInstall } from '../support/tools.ts'
-import { startGateway, type Gateway } from '../support/gateway.ts'
+import { startGateway, type Gateway } from '../../sandbox/gateway.ts'
 import { plantCooldown } from '../support/plant.ts'
 
 const OPUS = 'anthropic/claude-opus-4-6'

@@ -12,7 +12,7 @@ import { JOB_NAME } from '../../lib/cron-job.ts'
 import { resolveSdkPath } from '../../lib/openclaw/runtime.ts'
 import { startOAuthServer, type OAuthServer } from '../support/oauth-server.ts'
 import { createSandbox, findTokenLeak, type Sandbox } from '../support/sandbox.ts'
-import { freePort, startGateway, type Gateway } from '../support/gateway.ts'
+import { freePort, startGateway, type Gateway } from '../../sandbox/gateway.ts'
 import { probeOpenclaw, readOpenclawLogs, requireOpenclaw, runOpenclaw, type Era, type OpenclawInstall } from '../support/tools.ts'
 
 interface Check { id: string; level: 'ok' | 'warn' | 'fail'; message: string; fix?: string }

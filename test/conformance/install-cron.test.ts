@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { after, before, describe, test, type TestContext } from 'node:test'
 import { JOB_NAME, isTypeStrippingNode, resolveTsxCli } from '../../lib/cron-job.ts'
 import { createSandbox, findTokenLeak, ROOT, type Sandbox } from '../support/sandbox.ts'
-import { freePort, startGateway, type Gateway } from '../support/gateway.ts'
+import { freePort, startGateway, type Gateway } from '../../sandbox/gateway.ts'
 import { probeOpenclaw, requireOpenclaw, runOpenclaw, type Era, type OpenclawInstall } from '../support/tools.ts'
 
 const OPUS = 'anthropic/claude-opus-4-6'

@@ -96,6 +96,7 @@ describe('rendered config on OpenClaw current (2026.9.6, openai naming)', async 
     template: await loadConfigTemplate(resolveTemplatePath('openai')),
     profiles,
     provider: 'openai',
+    retiredProviders: ['openai-codex'],
   })
 
   test('passes the real `config validate --json`, and models status shows the primary and fallbacks', { skip }, async () => {

@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from './sandbox.ts'
-import type { DemoResult } from './demo.ts'
+import type { DemoResult } from '../../sandbox/demo.ts'
 
 export async function checkDemo(args: string[]): Promise<DemoResult> {
   const tmp = await mkdtemp(join(tmpdir(), 'caf-demo-test-'))

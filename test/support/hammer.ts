@@ -5,7 +5,7 @@
 // Prints one JSON line: {updates, parseFailures}.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { updateConfig } from '../../lib/openclaw/config.ts'
-import { updateJsonStore } from '../../lib/openclaw/json-store.ts'
+import { updateJsonStore } from '../../lib/openclaw/stores/json.ts'
 import { withFileLock } from '../../lib/openclaw/lock.ts'
 
 const [mode, path, id, countText] = process.argv.slice(2) as [string, string, string, string]

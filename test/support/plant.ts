@@ -2,7 +2,7 @@
 // store write path on the legacy store, through OpenClaw's own SDK on the state database.
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { updateJsonStore } from '../../lib/openclaw/json-store.ts'
+import { updateJsonStore } from '../../lib/openclaw/stores/json.ts'
 import { resolveSdkPath } from '../../lib/openclaw/runtime.ts'
 import type { OpenclawInstall } from './tools.ts'
 

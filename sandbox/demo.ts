@@ -3,7 +3,7 @@
 // and then staying silent, install-cron, doctor, remove-profile; no token in any output.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Report, TaskIo } from '../../lib/cli.ts'
+import type { Report, TaskIo } from '../lib/cli.ts'
 import { startOAuthServer } from './oauth-server.ts'
 import { createSandbox, findTokenLeak, type RunResult, type Sandbox } from './sandbox.ts'
 import { openDemoWorld, setCooldowns, type DemoWorld } from './demo-world.ts'

@@ -2,7 +2,7 @@
 // its pid (never by name: other sessions on a machine may run gateways of their own).
 import { spawn } from 'node:child_process'
 import { createServer, connect } from 'node:net'
-import type { OpenclawInstall } from './tools.ts'
+import type { OpenclawInstall } from './openclaw-install.ts'
 
 export interface Gateway {
   port: number

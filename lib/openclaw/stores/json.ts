@@ -1,14 +1,14 @@
-// Adapter for agents/<agent>/agent/auth-profiles.json, the store of OpenClaw releases up to
+// The store adapter for agents/<agent>/agent/auth-profiles.json, the store of OpenClaw releases up to
 // 2026.6.4: {version:1, profiles, order?, lastGood?, usageStats?}. Every write goes through
 // updateJsonStore, the file-update transaction with OpenClaw's own lock protocol.
 import { join } from 'node:path'
 import { z } from 'zod'
-import { resolvePlanClaim } from '../claims.ts'
-import { BadFile } from '../errors.ts'
-import { loadFile, updateFile, type FileKind } from '../file-update.ts'
-import { describeJsonSyntaxError } from '../json-syntax.ts'
-import { appendToOrder, resolveProfileUsage, resolveRemovalTarget, resolveTokenDigest, resolveUpsertConflict } from './store.ts'
-import type { AuthStore, CodexCredential, ProfileSummary, RemoveResult, UpsertRequest, UpsertResult } from './store.ts'
+import { resolvePlanClaim } from '../../claims.ts'
+import { BadFile } from '../../errors.ts'
+import { loadFile, updateFile, type FileKind } from '../../file-update.ts'
+import { describeJsonSyntaxError } from '../../json-syntax.ts'
+import { appendToOrder, resolveProfileUsage, requireStoredProfile, resolveTokenDigest, assertUpsertAllowed } from '../store.ts'
+import type { AuthStore, CodexCredential, ProfileSummary, RemoveResult, StoreAdapter, UpsertRequest, UpsertResult } from '../store.ts'
 
 export const JSON_STORE_NAME = 'auth-profiles.json'
 const KNOWN_TYPES = ['oauth', 'api_key', 'token'] as const
@@ -154,7 +154,12 @@ export async function updateJsonStore<T>(
   return { ...result, backupPath }
 }
 
-export function openJsonStore({ agentDir, provider }: { agentDir: string; provider: string }): AuthStore {
+export const adapter: StoreAdapter = {
+  resolveStorePath: ({ agentDir }) => resolveJsonStorePath(agentDir),
+  openStore: async ({ agentDir, release, signal }) => openJsonStore({ agentDir, provider: release.provider, signal }),
+}
+
+export function openJsonStore({ agentDir, provider, signal }: { agentDir: string; provider: string; signal?: AbortSignal }): AuthStore {
   const path = resolveJsonStorePath(agentDir)
   return {
     kind: 'json',
@@ -168,16 +173,16 @@ export function openJsonStore({ agentDir, provider }: { agentDir: string; provid
     },
     async upsertCodexProfile({ profileId, credential, replace }: UpsertRequest): Promise<UpsertResult> {
       return updateJsonStore(path, (before) => {
-        const { replaced } = resolveUpsertConflict(summarizeJsonStore(before), { profileId, accountId: credential.accountId, replace })
+        const { replaced } = assertUpsertAllowed(summarizeJsonStore(before), { profileId, accountId: credential.accountId, replace })
         const store = applyCodexProfile(before, { profileId, provider, credential })
         return { store, result: { profileId, replaced, order: store.order?.[provider] ?? [] } }
-      })
+      }, { signal })
     },
     async removeProfile(profileId: string): Promise<RemoveResult> {
       return updateJsonStore(path, (before) => {
-        resolveRemovalTarget(summarizeJsonStore(before), { profileId, path })
+        requireStoredProfile(summarizeJsonStore(before), { profileId, path })
         return { store: applyProfileRemoval(before, profileId), result: {} }
-      })
+      }, { signal })
     },
   }
 }

@@ -1,10 +1,10 @@
 // Where the demo's OpenClaw comes from: the pinned 2026.2.22 with a gateway of its own when
 // .ci/install-tools has put it in the cache, else a stand-in that answers from the sandbox's files
-// (test/support/standin-openclaw.mjs), so the demo needs no network and no download.
+// (sandbox/standin-openclaw.mjs), so the demo needs no network and no download.
 import { join } from 'node:path'
-import { updateJsonStore } from '../../lib/openclaw/json-store.ts'
+import { updateJsonStore } from '../lib/openclaw/stores/json.ts'
 import { ROOT, type Sandbox } from './sandbox.ts'
-import { locateOpenclaw, requireOpenclaw } from './tools.ts'
+import { locateOpenclaw, prepareOpenclaw } from './openclaw-install.ts'
 import { startGateway, type Gateway } from './gateway.ts'
 
 export interface DemoWorld {
@@ -22,13 +22,13 @@ export async function openDemoWorld(sb: Sandbox, { onProgress, standIn = false }
   if (standIn || 'skip' in locateOpenclaw('legacy')) {
     return {
       name: `a stand-in that answers from the sandbox files (${standIn ? '--stand-in' : 'no OpenClaw installed; .ci/install-tools brings the pinned 2026.2.22'})`,
-      env: { OPENCLAW_BIN: join(ROOT, 'test/support/standin-openclaw.mjs') },
+      env: { OPENCLAW_BIN: join(ROOT, 'sandbox/standin-openclaw.mjs') },
       detectArgs: ['--openclaw-version', '2026.2.22'],
       stop: async () => {},
     }
   }
-  const install = await requireOpenclaw('legacy', sb.root)
-  if ('skip' in install) throw new Error(install.skip)
+  const install = await prepareOpenclaw('legacy', sb.root)
+  if ('missing' in install) throw new Error(install.missing)
   onProgress(`starting a ${install.version} gateway on 127.0.0.1 (token auth) for the session moves…`)
   const gateway = await startGateway(install, sb)
   return {
