@@ -1,7 +1,7 @@
 // A real OpenClaw gateway for a test: loopback port, token auth, its own process group, stopped by
 // its pid (never by name: other sessions on a machine may run gateways of their own).
 import { spawn } from 'node:child_process'
-import { createServer, connect } from 'node:net'
+import { createServer } from 'node:net'
 import type { OpenclawInstall } from './openclaw-install.ts'
 
 export interface Gateway {
@@ -14,7 +14,7 @@ export interface Gateway {
   stop(): Promise<void>
 }
 
-export async function startGateway(install: OpenclawInstall, sb: { env: NodeJS.ProcessEnv }, { readyTimeoutMs = 90_000 } = {}): Promise<Gateway> {
+export async function startGateway(install: OpenclawInstall, sb: { env: NodeJS.ProcessEnv }, { readyTimeoutMs = 120_000 } = {}): Promise<Gateway> {
   const port = await freePort()
   const token = `test-gateway-${port}-${Date.now()}`
   const env = { OPENCLAW_GATEWAY_PORT: String(port), OPENCLAW_GATEWAY_TOKEN: token }
@@ -40,13 +40,21 @@ export async function startGateway(install: OpenclawInstall, sb: { env: NodeJS.P
     await waitForGroupGone(child.pid!)
     clearTimeout(timer)
   }
-  const deadline = Date.now() + readyTimeoutMs
-  while (!(await isListening(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop()
-      throw new Error(`gateway did not start on 127.0.0.1:${port}: ${log.slice(-800)}`)
-    }
-    await new Promise((r) => setTimeout(r, 250))
+  // Ready is what the gateway says: 2026.9 logs "[gateway] ready" once it serves (its port opens
+  // seconds before); 2026.2.22 logs "listening on ws://HOST:PORT". A stop before that can leave
+  // OpenClaw's state leases held for the next command, so a start that fails is stopped only after
+  // it has said something or exited.
+  const readyLine = new RegExp(`\\[gateway\\] ready|listening on ws://127\\.0\\.0\\.1:${port}\\b`)
+  const ready = await new Promise<'ready' | 'exited' | 'timeout'>((resolve) => {
+    const check = () => { if (readyLine.test(log)) resolve('ready') }
+    child.stdout.on('data', check)
+    child.stderr.on('data', check)
+    child.on('exit', () => resolve('exited'))
+    setTimeout(() => resolve('timeout'), readyTimeoutMs).unref()
+  })
+  if (ready !== 'ready') {
+    await stop()
+    throw new Error(`gateway did not become ready on 127.0.0.1:${port} (${ready}): ${log.slice(-800)}`)
   }
   return { port, token, pid: child.pid!, env, log: () => log, stop }
 }
@@ -74,12 +82,5 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port))
     })
     srv.on('error', reject)
-  })
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ port, host: '127.0.0.1' }, () => { s.destroy(); resolve(true) })
-    s.on('error', () => resolve(false))
   })
 }
