@@ -99,7 +99,9 @@ describe('remove-profile (JSON store)', () => {
     const config = JSON.parse(await readFile(configPath(), 'utf8'))
     assert.deepEqual(config.auth.order, { 'openai-codex': ['openai-codex:old'] })
     assert.equal(config.gateway.auth.token, 'gateway-secret-0123456789')
-    assert.equal((await stat(configPath())).mode & 0o777, 0o640, 'the config keeps its own mode')
+    // It can hold gateway and channel tokens: written 0600, as OpenClaw itself writes it, whatever it was.
+    assert.equal((await stat(configPath())).mode & 0o777, 0o600, 'the config is written 0600')
+    assert.equal((await stat(join(sb.stateDir, '.codex-auth-fallback-backups', configBackups[0]!))).mode & 0o777, 0o600, 'and so is its backup')
   })
 
   test('--json: one object saying nothing was revoked; a config that does not name it is not written', async () => {

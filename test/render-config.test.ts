@@ -35,7 +35,7 @@ describe('render-config', () => {
     assert.deepEqual(await sb.snapshot(sb.stateDir), before)
   })
 
-  test('--write without OpenClaw writes with a warning, keeps the mode, backs up; a second run changes nothing', async () => {
+  test('--write without OpenClaw writes with a warning, 0600 as OpenClaw writes it, backs up; a second run changes nothing', async () => {
     const original = await readFile(configPath(), 'utf8')
     const r = await render('--write')
     assert.equal(r.code, 0, r.stderr)
@@ -46,7 +46,7 @@ describe('render-config', () => {
     assert.deepEqual(Object.keys(written.auth.profiles), ['anthropic:me', 'openai-codex:alice', 'openai-codex:bob'])
     assert.deepEqual(written.agents.defaults.model, { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openai-codex/gpt-5.3-codex'] })
     assert.equal(written.gateway.auth.token, 'gateway-secret-0123456789', 'the file keeps the real value; only printing hides it')
-    assert.equal((await stat(configPath())).mode & 0o777, 0o640)
+    assert.equal((await stat(configPath())).mode & 0o777, 0o600, 'a 0640 config is written 0600: it can hold gateway and channel tokens')
     const backupDir = join(sb.stateDir, '.codex-auth-fallback-backups')
     const backups = await readdir(backupDir)
     assert.equal(backups.length, 1)

@@ -1,5 +1,5 @@
 // openclaw.json: read as OpenClaw reads it (JSON5), written as OpenClaw writes it (JSON, two-space
-// indent, trailing newline), through the file-update transaction with the file's own mode.
+// indent, trailing newline, mode 0600), through the file-update transaction.
 import { lstat, readlink, realpath } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import JSON5 from 'json5'
@@ -16,7 +16,8 @@ export const CONFIG: FileKind<ConfigData> = {
   parse: parseConfig,
   empty: () => ({}),
   format: formatConfig,
-  mode: 'keep',
+  // OpenClaw writes its config 0600 (a temp file and a rename): it can hold gateway and channel tokens.
+  mode: 0o600,
   assertWritable: assertNotSymlink,
 }
 
