@@ -34,7 +34,7 @@ export interface TaskSpec {
 /** The flags several commands share, declared here once; a task picks them with commonFlags(). */
 export const COMMON_FLAGS = {
   json: { type: 'boolean', meaning: 'print one JSON object instead of lines (notes go to stderr)' },
-  yes: { type: 'boolean', short: 'y', meaning: 'do not ask for confirmation (without a terminal, needed to go on)' },
+  yes: { type: 'boolean', short: 'y', meaning: 'do not ask for confirmation (without a terminal, needed where a command asks; accepted by every command that writes)' },
   agent: { type: 'string', value: 'ID', meaning: 'the OpenClaw agent (default main)' },
   'openclaw-version': { type: 'string', value: 'X.Y.Z', meaning: 'the OpenClaw release the state dir belongs to, when none is installed' },
 } as const satisfies Record<string, FlagSpec>

@@ -5,7 +5,7 @@ import { commonFlags, defineTask } from '../lib/task-spec.ts'
 const spec = defineTask({
   name: 'build',
   summary: 'bundle check-and-switch into dist/check-and-switch.mjs, which plain node runs fastest (the cron job)',
-  flags: { ...commonFlags('json') },
+  flags: { ...commonFlags('yes', 'json') },
   example: 'npm run build',
 })
 

@@ -11,7 +11,7 @@ const spec = defineTask({
     session: { type: 'string', value: 'KEY', meaning: 'the session to move (default agent:main:main)' },
     global: { type: 'boolean', meaning: 'change the configured default model (openclaw models set) instead of one session' },
     state: { type: 'string', value: 'FILE', meaning: 'the state file (default <workspace>/memory/model-switch-state.json)' },
-    ...commonFlags('json'),
+    ...commonFlags('yes', 'json'),
   },
   example: 'npm run check-and-switch -- --dry-run',
 })

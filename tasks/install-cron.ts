@@ -10,7 +10,7 @@ const spec = defineTask({
     announce: { type: 'boolean', meaning: 'post what a check changed to the last chat (a check that changed nothing posts nothing)' },
     print: { type: 'boolean', meaning: 'show the job without installing it' },
     uninstall: { type: 'boolean', meaning: 'remove the job (and nothing else)' },
-    ...commonFlags('agent', 'json', 'openclaw-version'),
+    ...commonFlags('yes', 'agent', 'json', 'openclaw-version'),
   },
   example: 'npm run install-cron -- --every 10m',
 })

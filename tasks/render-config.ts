@@ -10,7 +10,7 @@ const spec = defineTask({
     primary: { type: 'string', value: 'REF', meaning: 'the primary model, e.g. anthropic/claude-opus-4-6' },
     fallback: { type: 'string[]', value: 'REF', meaning: "a fallback model; repeat for several, in order (replaces the template's list)" },
     template: { type: 'string', value: 'FILE', meaning: 'merge your own copy of a template from templates/' },
-    ...commonFlags('agent', 'json', 'openclaw-version'),
+    ...commonFlags('yes', 'agent', 'json', 'openclaw-version'),
   },
   example: 'npm run render-config -- --write',
 })

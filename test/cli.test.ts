@@ -65,6 +65,8 @@ describe('runTask', () => {
   })
 })
 
+const WRITERS = ['add-profile', 'remove-profile', 'render-config', 'install-cron', 'check-and-switch', 'build']
+
 describe('every command', () => {
   const tasks = readdirSync(join(ROOT, 'tasks')).filter((n) => n.endsWith('.ts')).map((n) => n.slice(0, -3))
   test('there are commands to check', () => assert.ok(tasks.length >= 9, tasks.join(', ')))
@@ -78,6 +80,8 @@ describe('every command', () => {
       assert.match(r.stdout, /^ {2}-h, --help +show this help$/m)
       assert.match(r.stdout, new RegExp(`^example: npm run ${task}\\b`, 'm'))
       for (const line of r.stdout.split('\n').filter((l) => /^ {2}-/.test(l))) assert.match(line, /^ {2}\S.*\S {2,}\S/, `every flag has a meaning: ${line}`)
+      // Every command that writes takes --yes/-y, so scripts can pass it to all of them.
+      if (WRITERS.includes(task)) assert.match(r.stdout, /^ {2}-y, --yes +\S/m, `${task} accepts --yes`)
     })
   }
 })
