@@ -28,7 +28,7 @@ export function resolveOpenclawBin(env: Env = process.env): string {
  * undefined when no OpenClaw can be run.
  */
 export async function readInstalledVersion(env: Env = process.env, signal?: AbortSignal): Promise<string | undefined> {
-  const fromPackage = await readPackageVersion(resolveOpenclawBin(env), env.PATH)
+  const fromPackage = await readPackageVersion(resolveOpenclawBin(env), env)
   if (fromPackage) return fromPackage
   // 2026.2.22 creates agents/main/agent/auth.json even for --version: give it a throw-away agent dir
   // so asking the version leaves the user's state dir as it was.

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { which } from 'zx/core'
 import { CafError } from '../errors.ts'
 import { resolveOpenclawBin } from './detect.ts'
-import { findOpenclawPackage } from './package.ts'
+import { locateOpenclawPackage } from './package.ts'
 import type { Env } from './state-dir.ts'
 
 export interface OpenclawRuntime {
@@ -20,12 +20,15 @@ export interface OpenclawRuntime {
 export async function resolveOpenclawRuntime(env: Env = process.env): Promise<OpenclawRuntime> {
   const name = resolveOpenclawBin(env)
   const bin = name.includes('/') ? name : await which(name, { nothrow: true, path: env.PATH })
-  if (!bin) throw new CafError(`writing into OpenClaw's state database needs the installed OpenClaw (its plugin SDK), and ${name} is not on PATH; set OPENCLAW_BIN`)
-  const real = await realpath(bin).catch(() => {
-    throw new CafError(`cannot find OpenClaw at ${bin}; set OPENCLAW_BIN`)
-  })
-  const packageDir = await findPackageDir(real)
-  return { bin, packageDir, node: env.OPENCLAW_NODE?.trim() || (await resolveShebangNode(real, env)) }
+  if (!bin && !env.OPENCLAW_PACKAGE_DIR?.trim()) throw new CafError(`writing into OpenClaw's state database needs the installed OpenClaw (its plugin SDK), and ${name} is not on PATH; set OPENCLAW_BIN`)
+  const real = bin ? await realpath(bin).catch(() => undefined) : undefined
+  if (bin && !real && !env.OPENCLAW_PACKAGE_DIR?.trim()) throw new CafError(`cannot find OpenClaw at ${bin}; set OPENCLAW_BIN`)
+  const pkg = await locateOpenclawPackage(bin ?? name, env)
+  if (!pkg) throw new CafError(`${real ?? bin} is neither inside an openclaw package nor a script that runs one; set OPENCLAW_PACKAGE_DIR to the openclaw package (the dir of its package.json), or OPENCLAW_BIN to the openclaw that npm installed`)
+  // The node OpenClaw runs on: the one asked for, else the one a wrapper script execs it with, else
+  // the shebang of what the bin leads to (npm's symlink to openclaw.mjs).
+  const node = env.OPENCLAW_NODE?.trim() || pkg.node || (await resolveShebangNode(pkg.via === 'bin' && real ? real : join(pkg.dir, 'openclaw.mjs'), env))
+  return { bin: bin ?? name, packageDir: pkg.dir, node }
 }
 
 export async function resolveSdkPath(packageDir: string, entry = './plugin-sdk/provider-auth'): Promise<string> {
@@ -34,12 +37,6 @@ export async function resolveSdkPath(packageDir: string, entry = './plugin-sdk/p
   const file = typeof target === 'string' ? target : target?.import ?? target?.default
   if (!file) throw new CafError(`this OpenClaw (${pkg.version}) has no ${entry.slice(2)} in its plugin SDK; upgrade OpenClaw`)
   return join(packageDir, file)
-}
-
-async function findPackageDir(file: string): Promise<string> {
-  const pkg = await findOpenclawPackage(file)
-  if (!pkg) throw new CafError(`${file} is not inside an openclaw package; set OPENCLAW_BIN to the openclaw that npm installed`)
-  return pkg.dir
 }
 
 async function resolveShebangNode(file: string, env: Env): Promise<string> {
