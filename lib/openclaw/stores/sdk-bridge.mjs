@@ -1,7 +1,9 @@
 // Runs on the Node that OpenClaw runs on (2026.9 needs >= 24.16), never through tsx: the one
 // place this tool touches the state database, and only through OpenClaw's public plugin SDK
-// (`openclaw/plugin-sdk/provider-auth`), never with SQL of our own. The one exception is the
-// backup, an online copy made with node:sqlite's backup() (see backup below for why).
+// (`openclaw/plugin-sdk/provider-auth`, and `gateway-runtime` to tell a running gateway), never
+// with SQL of our own. The one exception is the backup, an online copy made with node:sqlite's
+// backup() (see backup below for why). A whole add or remove (credential, the agent's order, the
+// gateway told) is one process: each `openclaw` CLI call costs several seconds of start-up.
 // Request: one JSON object on stdin (tokens travel here, never in argv). Reply: one JSON line.
 import { createHash } from 'node:crypto'
 import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises'
@@ -13,9 +15,50 @@ const FENCE = 'openclaw-oauth-refresh-fence:'
 const request = JSON.parse(await readStdin())
 const sdk = await import(pathToFileURL(request.sdkPath).href)
 const where = request.agentDir ? { agentDir: request.agentDir } : {}
+const READ_ONLY = { readOnly: true, allowKeychainPrompt: false, syncExternalCli: false }
 
 function loadStore() {
-  return sdk.ensureAuthProfileStore(request.agentDir, { readOnly: true, allowKeychainPrompt: false, syncExternalCli: false })
+  return sdk.ensureAuthProfileStore(request.agentDir, READ_ONLY)
+}
+
+/** The agent's own order for a provider (what `openclaw models auth order get --agent` shows). */
+function loadAgentOrder(provider) {
+  return sdk.ensureAuthProfileStore(request.orderAgentDir, READ_ONLY).order?.[provider]
+}
+
+/**
+ * What `openclaw models auth order set|clear --agent` does: the agent's own order for the provider,
+ * written under OpenClaw's store lock. preserveOrderProfileIds keeps ids of profiles that live in
+ * the shared store, which a save would otherwise prune from the agent's order.
+ */
+async function saveAgentOrder(provider, order) {
+  const saved = await sdk.updateAuthProfileStoreWithLock({
+    agentDir: request.orderAgentDir,
+    saveOptions: { preserveOrderProfileIds: order },
+    updater: (store) => {
+      const next = { ...(store.order ?? {}) }
+      if (order.length) next[provider] = order
+      else delete next[provider]
+      store.order = next
+      return true
+    },
+  })
+  if (!saved) throw new Error(`OpenClaw did not save the order for ${provider} (its SDK returned no store)`)
+}
+
+/** `models.authRefresh` to a running gateway (2026.9.5+); no gateway is a warning, not an error. */
+async function notifyGateway(warnings) {
+  if (!request.notify) return
+  try {
+    const gateway = await import(pathToFileURL(join(dirname(request.sdkPath), 'gateway-runtime.js')).href)
+    await gateway.callGatewayFromCli('models.authRefresh', { json: true, timeout: '5000' }, { operation: 'update', agentId: request.agentId }, { progress: false })
+  } catch (err) {
+    warnings.push(`no running gateway was told of the change (${String(err?.message ?? err).split('\n')[0]}); a gateway started later reads it anyway`)
+  }
+}
+
+function appendToOrder(order, id) {
+  return order.includes(id) ? [...order] : [...order, id]
 }
 
 const USAGE_KEYS = ['lastUsed', 'errorCount', 'cooldownUntil', 'cooldownReason', 'disabledUntil', 'disabledReason', 'blockedUntil', 'blockedReason', 'blockedModel']
@@ -42,7 +85,13 @@ function summarize(store) {
 }
 
 // `openclaw backup sqlite create` exists in 2026.9, but it also writes $STATE/openclaw.json as a
-// side effect; an online backup of the one database we are about to change touches nothing else.
+// side effect; an online backup of the databases we are about to change touches nothing else.
+async function backupAll(paths, keep) {
+  const made = []
+  for (const path of paths) if (await exists(path)) made.push(await backup(path, keep))
+  return made
+}
+
 async function backup(dbPath, keep) {
   const { DatabaseSync, backup: sqliteBackup } = await import('node:sqlite')
   const dir = join(dirname(dbPath), '.codex-auth-fallback-backups')
@@ -71,43 +120,67 @@ const ops = {
     return { profiles: summarize(loadStore()) }
   },
   async order() {
-    const store = sdk.ensureAuthProfileStore(request.orderAgentDir, { readOnly: true, allowKeychainPrompt: false, syncExternalCli: false })
-    return { order: store.order ?? {} }
+    return { order: sdk.ensureAuthProfileStore(request.orderAgentDir, READ_ONLY).order ?? {} }
   },
-  async upsert() {
-    const { profileId, credential, dbPath, keepBackups, replace } = request
-    const backupPath = (await exists(dbPath)) ? await backup(dbPath, keepBackups) : undefined
+  // The whole of add-profile's write: the credential (refused before anything is written when the
+  // name is taken without replace, or the account is stored under another name: the caller words
+  // the refusal), the agent's order, and the gateway told.
+  async add() {
+    const { profileId, credential, replace, provider, databases, keepBackups } = request
+    const before = loadStore().profiles ?? {}
+    const existing = before[profileId]
+    const twin = Object.entries(before).find(([id, c]) => id !== profileId && credential.accountId && c.accountId === credential.accountId)
+    if ((existing && !replace) || twin) {
+      return { conflict: summarize({ profiles: Object.fromEntries([...(existing ? [[profileId, existing]] : []), ...(twin ? [twin] : [])]) }) }
+    }
+    const orderBefore = loadAgentOrder(provider)
+    const backupPaths = await backupAll(databases, keepBackups)
     // OpenClaw refuses to put a new refresh-token generation over an existing OAuth profile (it
     // guards against a stale writer undoing a rotation), so --replace removes the old one first
     // and puts it back if the new one is refused.
-    const old = replace ? loadStore().profiles?.[profileId] : undefined
-    if (old) await sdk.removeProviderAuthProfilesWithLock({ provider: old.provider, profileIds: [profileId], ...where })
+    if (existing) await sdk.removeProviderAuthProfilesWithLock({ provider: existing.provider, profileIds: [profileId], ...where })
     const result = await sdk.upsertAuthProfileWithLock({ profileId, credential, ...where })
     const saved = loadStore().profiles?.[profileId]
     // The SDK swallows its errors (null), and refuses a refresh token it has seen fail: check.
     if (!result || saved?.refresh !== credential.refresh || saved?.access !== credential.access) {
-      if (old) await sdk.upsertAuthProfileWithLock({ profileId, credential: old, ...where })
+      if (existing) await sdk.upsertAuthProfileWithLock({ profileId, credential: existing, ...where })
       return { error: 'OpenClaw did not store the credential (its SDK refused it; a refresh token that already failed once is refused): sign in again' }
     }
-    return { backupPath }
+    // No order yet: OpenClaw treats an explicit order as the whole list, so start from every profile
+    // of the provider. A replaced profile keeps its place (OpenClaw dropped it when removing it).
+    const start = orderBefore ?? Object.entries(before).filter(([, c]) => c.provider === provider).map(([id]) => id)
+    const order = appendToOrder(start, profileId)
+    if ((loadAgentOrder(provider) ?? []).join('\n') !== order.join('\n')) await saveAgentOrder(provider, order)
+    const warnings = []
+    await notifyGateway(warnings)
+    return { backupPaths, order, replaced: Boolean(existing), warnings }
   },
   async remove() {
-    const { profileIds, provider, dbPath, keepBackups } = request
-    const backupPath = (await exists(dbPath)) ? await backup(dbPath, keepBackups) : undefined
+    const { profileIds, provider, databases, keepBackups } = request
+    const backupPaths = await backupAll(databases, keepBackups)
     const result = await sdk.removeProviderAuthProfilesWithLock({ provider, profileIds, ...where })
     if (!result) return { error: 'OpenClaw did not remove the profile (its SDK returned no store)' }
-    return { backupPath }
+    // The SDK prunes the shared store's order, but the agent's own order override still named the
+    // removed profile on 2026.9.6 (run): set it to the rest, or clear it when nothing is left.
+    const order = loadAgentOrder(provider)
+    if (order?.some((id) => profileIds.includes(id))) await saveAgentOrder(provider, order.filter((id) => !profileIds.includes(id)))
+    const warnings = []
+    await notifyGateway(warnings)
+    return { backupPaths, warnings }
   },
 }
 
+let reply
 try {
   const op = ops[request.op]
   if (!op) throw new Error(`unknown op ${request.op}`)
-  process.stdout.write(`${JSON.stringify(await op())}\n`)
+  reply = await op()
 } catch (err) {
   // Messages from OpenClaw's SDK name paths and ids, not credentials; the caller redacts anyway.
-  process.stdout.write(`${JSON.stringify({ error: String(err?.message ?? err).split('\n')[0] })}\n`)
+  reply = { error: String(err?.message ?? err).split('\n')[0] }
 }
+// The gateway client can leave a socket or timer behind: once the reply is out, stop.
+process.stdout.write(`${JSON.stringify(reply)}\n`, () => process.exit(0))
 
 async function readStdin() {
   let data = ''

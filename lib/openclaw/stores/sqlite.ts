@@ -1,16 +1,19 @@
-// The store adapter for the state database of OpenClaw 2026.6.5+ (state/openclaw.sqlite, or an agent's
-// openclaw-agent.sqlite). Credentials go through OpenClaw's own plugin SDK, run by sdk-bridge.mjs
-// on OpenClaw's Node; the order through `openclaw models auth order`; a running gateway is told
-// through `models.authRefresh` (2026.9.5+).
+// The store adapter for the state database of OpenClaw 2026.6.5+. Main's credentials live in the
+// shared store: state/openclaw.sqlite on a fresh install, agents/main/agent/openclaw-agent.sqlite
+// on one upgraded from the JSON store (OpenClaw decides which at its first write); the agent's own
+// order is in its openclaw-agent.sqlite. Everything goes through OpenClaw's own plugin SDK, run by
+// sdk-bridge.mjs on OpenClaw's Node: an add or a remove, with the order and the running gateway told
+// (models.authRefresh, 2026.9.5+), is one bridge process.
+import { existsSync } from 'node:fs'
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { CafError, Interrupted } from '../../errors.ts'
 import { KEEP_BACKUPS } from '../../files.ts'
 import { recordWrite } from '../../file-update.ts'
-import { callBridge, describeFailure, parseJsonOutput, runOpenclaw } from '../runner.ts'
+import { callBridge } from '../runner.ts'
 import { resolveOpenclawRuntime, resolveSdkPath } from '../runtime.ts'
-import { appendToOrder, requireStoredProfile, assertUpsertAllowed } from '../store.ts'
+import { assertUpsertAllowed, requireStoredProfile } from '../store.ts'
 import type { AuthStore, ProfileSummary, RemoveResult, StoreAdapter, StoreContext, UpsertRequest, UpsertResult } from '../store.ts'
 import type { Env } from '../state-dir.ts'
 
@@ -26,15 +29,27 @@ const summarySchema = z.object({
 })
 const listReply = z.object({ profiles: z.array(summarySchema) })
 const orderReply = z.object({ order: z.record(z.string(), z.array(z.string())) })
-const writeReply = z.object({ backupPath: z.string().optional() })
+const addReply = z.union([
+  z.object({ conflict: z.array(summarySchema) }),
+  z.object({ backupPaths: z.array(z.string()), order: z.array(z.string()), replaced: z.boolean(), warnings: z.array(z.string()) }),
+])
+const removeReply = z.object({ backupPaths: z.array(z.string()), warnings: z.array(z.string()) })
 
 export const adapter: StoreAdapter = {
   resolveStorePath: (ctx) => resolveStateDatabase(ctx),
   openStore: (ctx) => openSqliteStore(ctx),
 }
 
-export function resolveStateDatabase({ stateDir, agentDir, agentId }: Pick<StoreContext, 'stateDir' | 'agentDir' | 'agentId'>): string {
-  return agentId === 'main' ? join(stateDir, 'state', 'openclaw.sqlite') : join(agentDir, 'openclaw-agent.sqlite')
+/** The databases an add or remove of this agent's profiles writes (its credentials, then its order). */
+export function resolveAgentDatabases({ stateDir, agentDir, agentId }: Pick<StoreContext, 'stateDir' | 'agentDir' | 'agentId'>): string[] {
+  const own = join(agentDir, 'openclaw-agent.sqlite')
+  return agentId === 'main' ? [join(stateDir, 'state', 'openclaw.sqlite'), own] : [own]
+}
+
+/** Where the agent's credentials are: for main the shared store (state db, else main's own, as OpenClaw picks). */
+export function resolveStateDatabase(ctx: Pick<StoreContext, 'stateDir' | 'agentDir' | 'agentId'>): string {
+  const [first, second] = resolveAgentDatabases(ctx)
+  return second && !existsSync(first!) && existsSync(second) ? second : first!
 }
 
 export async function openSqliteStore(ctx: StoreContext): Promise<AuthStore> {
@@ -43,19 +58,24 @@ export async function openSqliteStore(ctx: StoreContext): Promise<AuthStore> {
   const runtime = await resolveOpenclawRuntime(env)
   const sdkPath = await resolveSdkPath(runtime.packageDir)
   const dbPath = resolveStateDatabase(ctx)
+  const databases = resolveAgentDatabases(ctx)
   const openclawEnv: Env = { ...env, OPENCLAW_STATE_DIR: stateDir }
   // A write is let finish once begun (the SDK's own transactions; a replace is a remove and an
   // upsert that must not be split), so it is only not begun after a Ctrl-C; a read stops at once.
   const call = <T>(request: Record<string, unknown>, schema: z.ZodType<T>, { write = false } = {}) => {
     if (write && signal?.aborted) throw new Interrupted(signal.reason)
     return callBridge(runtime, {
-      ...request, sdkPath, dbPath, agentDir: agentId === 'main' ? undefined : agentDir, keepBackups: KEEP_BACKUPS,
+      ...request, sdkPath, dbPath, databases, agentId, keepBackups: KEEP_BACKUPS,
+      // Main's profiles go to the shared store (as OpenClaw's own login puts them); the order to the agent's own.
+      agentDir: agentId === 'main' ? undefined : agentDir, orderAgentDir: agentDir,
+      notify: release.authRefreshRpc,
     }, schema, { env: openclawEnv, signal: write ? undefined : signal })
   }
-  const orderArgs = { env: openclawEnv, signal, agentId, provider }
+  // Reading must not create a database.
+  const anyDatabase = async () => (await Promise.all(databases.map(exists))).some(Boolean)
 
   async function listProfiles(): Promise<ProfileSummary[]> {
-    if (!(await exists(dbPath))) return [] // reading must not create the database
+    if (!(await anyDatabase())) return []
     return (await call({ op: 'list' }, listReply)).profiles
   }
 
@@ -65,73 +85,32 @@ export async function openSqliteStore(ctx: StoreContext): Promise<AuthStore> {
     provider,
     listProfiles,
     async loadOrder() {
-      if (!(await exists(dbPath))) return {}
+      if (!(await anyDatabase())) return {}
       // The agent's own dir even for main: its order override lives there (what `order get --agent` shows).
-      return (await call({ op: 'order', orderAgentDir: agentDir }, orderReply)).order
+      return (await call({ op: 'order' }, orderReply)).order
     },
     async upsertCodexProfile({ profileId, credential: c, replace }: UpsertRequest): Promise<UpsertResult> {
-      const before = await listProfiles()
-      const { replaced } = assertUpsertAllowed(before, { profileId, accountId: c.accountId, replace })
       // What OpenClaw's own Codex login stores, where the claims have it.
       const credential = {
         type: 'oauth', provider, access: c.access, refresh: c.refresh, expires: c.expires, accountId: c.accountId,
         ...(c.email ? { email: c.email } : {}), ...(c.plan ? { chatgptPlanType: c.plan } : {}), ...(c.idToken ? { idToken: c.idToken } : {}),
       }
-      const orderBefore = await loadOrder(orderArgs)
-      const { backupPath } = await call({ op: 'upsert', profileId, credential, replace: replaced }, writeReply, { write: true })
-      recordWrite(dbPath)
-      // No order yet: OpenClaw treats an explicit order as the whole list, so start from every profile.
-      // A replaced profile keeps its place (OpenClaw dropped it from the order when removing it).
-      const order = appendToOrder(orderBefore ?? before.filter((p) => p.provider === provider).map((p) => p.profileId), profileId)
-      const orderNow = await loadOrder(orderArgs)
-      if (orderNow?.join('\n') !== order.join('\n')) await saveOrder({ ...orderArgs, order }, 'stored')
-      const warnings: string[] = []
-      if (release.authRefreshRpc) await notifyGateway(orderArgs, warnings)
-      return { profileId, replaced, order, backupPath, warnings }
+      const r = await call({ op: 'add', profileId, credential, replace, provider }, addReply, { write: true })
+      // The conflict rules are assertUpsertAllowed's; the bridge found one before writing anything.
+      if ('conflict' in r) {
+        assertUpsertAllowed(r.conflict, { profileId, accountId: c.accountId, replace }) // throws the one-line refusal
+        throw new CafError(`${profileId} was not stored: it conflicts with ${r.conflict.map((p) => p.profileId).join(', ')}; nothing was written`)
+      }
+      for (const path of databases) recordWrite(path)
+      return { profileId, replaced: r.replaced, order: r.order, backupPath: r.backupPaths[0], warnings: r.warnings }
     },
     async removeProfile(profileId: string): Promise<RemoveResult> {
       const target = requireStoredProfile(await listProfiles(), { profileId, path: dbPath })
-      const { backupPath } = await call({ op: 'remove', profileIds: [profileId], provider: target.provider }, writeReply, { write: true })
-      recordWrite(dbPath)
-      const warnings: string[] = []
-      await pruneOrder({ ...orderArgs, provider: target.provider, profileId })
-      if (release.authRefreshRpc) await notifyGateway(orderArgs, warnings)
-      return { backupPath, warnings }
+      const r = await call({ op: 'remove', profileIds: [profileId], provider: target.provider }, removeReply, { write: true })
+      for (const path of databases) recordWrite(path)
+      return { backupPath: r.backupPaths[0], warnings: r.warnings }
     },
   }
-}
-
-interface OrderArgs {
-  env: Env
-  signal?: AbortSignal
-  agentId: string
-  provider: string
-}
-
-async function loadOrder({ env, signal, agentId, provider }: OrderArgs): Promise<string[] | undefined> {
-  const get = await runOpenclaw(['models', 'auth', 'order', 'get', '--provider', provider, '--agent', agentId, '--json'], { env, signal })
-  if (!get.ok) throw new CafError(`openclaw models auth order get failed: ${describeFailure(get)}`)
-  return (parseJsonOutput(get.stdout, 'models auth order get') as { order?: string[] | null }).order ?? undefined
-}
-
-/** `order set` with the list, or `order clear` for none; `done` says what already happened to the credential. */
-async function saveOrder({ env, signal, agentId, provider, order }: OrderArgs & { order: string[] }, done: 'stored' | 'removed'): Promise<void> {
-  const args = [order.length ? 'set' : 'clear', '--provider', provider, '--agent', agentId, ...order]
-  const r = await runOpenclaw(['models', 'auth', 'order', ...args], { env, signal })
-  if (!r.ok) throw new CafError(`the credential was ${done}, but openclaw models auth order ${args[0]} failed: ${describeFailure(r)}; run it yourself: openclaw models auth order ${args.join(' ')}`)
-}
-
-// OpenClaw's SDK prunes the shared store's order, but the agent's own order override (in
-// agents/<id>/agent/openclaw-agent.sqlite, what `order get --agent` shows) still named the removed
-// profile on 2026.9.6 (run): set it to the rest, or clear it when nothing is left.
-async function pruneOrder({ profileId, ...args }: OrderArgs & { profileId: string }): Promise<void> {
-  const order = await loadOrder(args)
-  if (order?.includes(profileId)) await saveOrder({ ...args, order: order.filter((id) => id !== profileId) }, 'removed')
-}
-
-async function notifyGateway({ env, signal }: Pick<OrderArgs, 'env' | 'signal'>, warnings: string[]): Promise<void> {
-  const r = await runOpenclaw(['gateway', 'call', 'models.authRefresh', '--params', '{"operation":"update"}', '--json'], { env, signal, timeoutMs: 30_000 })
-  if (!r.ok) warnings.push(`no running gateway was told of the change (${describeFailure(r)}); a gateway started later reads it anyway`)
 }
 
 async function exists(path: string): Promise<boolean> {
