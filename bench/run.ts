@@ -2,7 +2,7 @@
 // prints Markdown tables of medians over repeated runs; every comparison is made inside one run,
 // with the compared cases interleaved. OpenClaw runs from the pinned installs (.ci/install-tools)
 // with the loopback guard: nothing here reaches any address but 127.0.0.1.
-//   npx tsx bench/run.ts [--only startup,check,tokens,scale,database,contention,memory] [--quick]
+//   npx tsx bench/run.ts [--only startup,check,tokens,scale,database,addprofile,contention,memory] [--quick]
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -10,6 +10,7 @@ import { buildCheckBundle } from '../lib/bundle.ts'
 import { createSandbox, ROOT } from '../sandbox/sandbox.ts'
 import { locateOpenclaw, PINS, prepareOpenclaw, type Era } from '../sandbox/openclaw-install.ts'
 import { benchCheck, benchStartup, CHECK_HEADERS, resolveRunners, type CheckResult } from './check.ts'
+import { benchAddProfile, BASELINE } from './add-profile.ts'
 import { benchContention } from './contention.ts'
 import { benchDatabase } from './database.ts'
 import { cleanupProbes } from './measure.ts'
@@ -19,7 +20,7 @@ import { formatTable, ratio } from './table.ts'
 import { benchTokens, plantCodexCooldown } from './tokens.ts'
 import { createWorld, type World } from './world.ts'
 
-const SECTIONS = ['startup', 'check', 'tokens', 'scale', 'database', 'contention', 'memory'] as const
+const SECTIONS = ['startup', 'check', 'tokens', 'scale', 'database', 'addprofile', 'contention', 'memory'] as const
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean' } } })
 const only = new Set(values.only ? values.only.split(',') : SECTIONS)
 const want = (s: (typeof SECTIONS)[number]) => only.has(s)
@@ -39,7 +40,7 @@ say('')
 const worlds = new Map<Era, World>()
 const cleanups: Array<() => Promise<void>> = []
 try {
-  const needs: Record<Era, boolean> = { legacy: ['check', 'tokens', 'memory'].some((s) => only.has(s)), current: ['check', 'tokens', 'database'].some((s) => only.has(s)) }
+  const needs: Record<Era, boolean> = { legacy: ['check', 'tokens', 'memory'].some((s) => only.has(s)), current: ['check', 'tokens', 'database', 'addprofile'].some((s) => only.has(s)) }
   for (const era of ['legacy', 'current'] as const) {
     if (!needs[era]) continue
     progress(`setting up OpenClaw ${era === 'legacy' ? PINS.openclawLegacy : PINS.openclawCurrent}`)
@@ -93,6 +94,10 @@ try {
   if (want('database') && current) {
     progress(`state database on ${current.oc.version}`)
     say(await benchDatabase(current, [10, 100]))
+  }
+  if (want('addprofile') && current) {
+    progress(`add-profile after the login on ${current.oc.version}, against ${BASELINE}`)
+    say(await benchAddProfile(current, reps(3)))
   }
   if (want('contention')) {
     progress('lock contention')

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { resolveAgentDir } from '../lib/openclaw/state-dir.ts'
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.ts'
+import { freePort } from '../sandbox/gateway.ts'
 import { locateOpenclaw, prepareOpenclaw, type Era, type OpenclawInstall } from '../sandbox/openclaw-install.ts'
 import { resolveSyntheticProfiles, writeJsonStore, writeSqliteStore } from './stores.ts'
 
@@ -31,7 +32,8 @@ export async function createWorld(era: Era): Promise<World | { skip: string }> {
   const oc = (await prepareOpenclaw(era, sb.root)) as OpenclawInstall
   const provider = era === 'legacy' ? 'openai-codex' : 'openai'
   const codexModel = era === 'legacy' ? 'openai-codex/gpt-5.3-codex' : 'openai/gpt-5.5'
-  const env = { ...sb.env, ...oc.env, ANTHROPIC_API_KEY: 'sk-ant-bench-placeholder-0000000000' }
+  // A gateway port nothing listens on: never the default, which another gateway on the machine may hold.
+  const env = { ...sb.env, ...oc.env, ANTHROPIC_API_KEY: 'sk-ant-bench-placeholder-0000000000', OPENCLAW_GATEWAY_PORT: String(await freePort()), OPENCLAW_GATEWAY_TOKEN: 'no-gateway-listens-here-000000' }
   const profiles = resolveSyntheticProfiles(2, provider, { prefix: 'acct' })
   if (era === 'legacy') await writeJsonStore(resolveAgentDir(sb.stateDir), profiles)
   else await writeSqliteStore({ node: oc.node, packageDir: oc.packageDir, stateDir: sb.stateDir, env, profiles })
