@@ -18,9 +18,10 @@ export interface ConfigMergeInput {
   fallbacks?: readonly string[]
   /**
    * The agent runtime every Codex model (`<modelProvider>/...`) is pinned to, on releases that pick
-   * one per model; a runtime the config already names for a model is kept.
+   * one per model. A runtime the config already names for a model is kept unless `force` (the user
+   * asked for this one with --runtime).
    */
-  runtime?: { modelProvider: string; id: string }
+  runtime?: { modelProvider: string; id: string; force?: boolean }
 }
 
 export interface ConfigMergeResult {
@@ -39,6 +40,7 @@ export function resolveConfigMerge(input: ConfigMergeInput): ConfigMergeResult {
   defaults.model = model
   const movedAliases = applyModelEntries(defaults, [model.primary, ...model.fallbacks], input.template)
   if (input.runtime) applyRuntime(defaults, [model.primary, ...model.fallbacks], input.runtime)
+  applyModelPolicy(defaults, [model.primary, ...model.fallbacks])
   const stale = applyAuth(config, input)
   return { config, stale, movedAliases }
 }
@@ -87,15 +89,26 @@ function applyModelEntries(defaults: ConfigData, refs: string[], template: Confi
 }
 
 /** agentRuntime.id on every Codex model used, unless the config already chose one for it. */
-function applyRuntime(defaults: ConfigData, refs: string[], { modelProvider, id }: { modelProvider: string; id: string }): void {
+function applyRuntime(defaults: ConfigData, refs: string[], { modelProvider, id, force = false }: NonNullable<ConfigMergeInput['runtime']>): void {
   const models = defaults.models as ConfigData
   for (const ref of refs) {
     if (!ref.startsWith(`${modelProvider}/`)) continue
     const entry = models[ref] as ConfigData
     const current = isPlainObject(entry.agentRuntime) ? entry.agentRuntime : undefined
-    if (typeof current?.id === 'string' && current.id.trim()) continue
+    if (!force && typeof current?.id === 'string' && current.id.trim()) continue
     entry.agentRuntime = { ...current, id }
   }
+}
+
+/**
+ * OpenClaw 2026.9 keeps an allowlist in agents.defaults.modelPolicy.allow (its first CLI config
+ * write seeds it from agents.defaults.models): a fallback missing from it is never tried. Where the
+ * config has one, every model used is on it.
+ */
+function applyModelPolicy(defaults: ConfigData, refs: string[]): void {
+  const policy = defaults.modelPolicy
+  if (!isPlainObject(policy) || !Array.isArray(policy.allow)) return
+  for (const ref of refs) if (!policy.allow.includes(ref)) policy.allow.push(ref)
 }
 
 function applyAuth(config: ConfigData, { profiles, provider, retiredProviders = [] }: ConfigMergeInput): string[] {

@@ -5,10 +5,11 @@ import { describeDetection } from './add-profile.ts'
 import { resolveConfigMerge, type ConfigMergeResult } from './config-merge.ts'
 import { assertModelRef, loadConfigTemplate, resolveTemplatePath } from './config-template.ts'
 import { colorizeDiffLine, resolveUnifiedDiff } from './diff.ts'
-import { CafError } from './errors.ts'
+import { CafError, UsageError } from './errors.ts'
 import { formatConfig, hasJson5Comments, loadConfig, resolveDisplayConfig, updateConfig, type ConfigData, type LoadedConfig } from './openclaw/config.ts'
 import type { Detection } from './openclaw/detect.ts'
 import { openAgent } from './openclaw/open-store.ts'
+import { resolveSince } from './openclaw/releases.ts'
 import type { Env } from './openclaw/state-dir.ts'
 import type { ProfileSummary } from './openclaw/store.ts'
 import { validateConfigText, type ConfigVerdict } from './openclaw/validate-config.ts'
@@ -19,6 +20,8 @@ export interface RenderConfigOptions {
   primary?: string
   fallbacks?: string[]
   template?: string
+  /** The agent runtime of the Codex models (2026.6.5+): openclaw (built in, the default) or codex (the plugin). */
+  runtime?: string
   agent?: string
   openclawVersion?: string
   env?: Env
@@ -50,7 +53,8 @@ export async function renderConfig(opts: RenderConfigOptions, io: TaskIo): Promi
   const { env = process.env } = opts
   const agent = await openAgent({ agent: opts.agent, openclawVersion: opts.openclawVersion, env, signal: io.signal })
   const { configPath, detection } = agent
-  // A usage error (a model ref, the template) is reported before OpenClaw is asked anything.
+  // A usage error (a model ref, the template, the runtime) is reported before OpenClaw is asked anything.
+  assertRuntime(opts.runtime, detection)
   for (const ref of [opts.primary, ...(opts.fallbacks ?? [])]) if (ref !== undefined) assertModelRef(ref, detection.modelProvider)
   const templatePath = opts.template ? resolve(opts.template) : resolveTemplatePath(detection.modelProvider)
   const template = await loadConfigTemplate(templatePath)
@@ -84,6 +88,14 @@ export async function renderConfig(opts: RenderConfigOptions, io: TaskIo): Promi
   return finish({ ...base, ...result, written, backupPath }, io)
 }
 
+export const RUNTIMES = ['openclaw', 'codex'] as const
+
+function assertRuntime(runtime: string | undefined, detection: Detection): void {
+  if (runtime === undefined) return
+  if (!(RUNTIMES as readonly string[]).includes(runtime)) throw new UsageError(`--runtime ${JSON.stringify(runtime)}: expected ${RUNTIMES.join(' or ')}`)
+  if (!detection.agentRuntime) throw new UsageError(`--runtime: OpenClaw ${detection.version ?? 'of this generation'} picks no runtime per model (that starts with ${resolveSince('agentRuntime', true)}); drop the flag`)
+}
+
 /** In --json mode stdout holds only the config, so the notes go to stderr. */
 function finish(r: RenderConfigResult, io: TaskIo): RenderConfigResult {
   if (io.json) for (const n of r.notes) io.info(n)
@@ -93,7 +105,7 @@ function finish(r: RenderConfigResult, io: TaskIo): RenderConfigResult {
 function resolvePlan(current: LoadedConfig, { template, profiles, detection, opts }: Inputs) {
   const merge: ConfigMergeResult = resolveConfigMerge({
     config: current.data, template, profiles, provider: detection.provider, retiredProviders: detection.retiredProviders, primary: opts.primary, fallbacks: opts.fallbacks,
-    runtime: detection.agentRuntime ? { modelProvider: detection.modelProvider, id: 'openclaw' } : undefined,
+    runtime: detection.agentRuntime ? { modelProvider: detection.modelProvider, id: opts.runtime ?? 'openclaw', force: opts.runtime !== undefined } : undefined,
   })
   const model = merge.config.agents as { defaults: { model: { primary: string; fallbacks: string[] } } }
   for (const ref of [model.defaults.model.primary, ...model.defaults.model.fallbacks]) assertModelRef(ref, detection.modelProvider)

@@ -152,6 +152,20 @@ describe('resolveConfigMerge', () => {
     assert.deepEqual(((r.config.agents as any).defaults.models['openai/gpt-5.5']), { agentRuntime: { id: 'codex' }, alias: 'codex' })
   })
 
+  test('--runtime given: it replaces the runtime the config names', () => {
+    const config = { agents: { defaults: { models: { 'openai/gpt-5.5': { agentRuntime: { id: 'openclaw' } } } } } }
+    const r = resolveConfigMerge({ config, template: openaiTemplate, profiles: [], provider: 'openai', runtime: { ...runtime, id: 'codex', force: true } })
+    assert.deepEqual((r.config.agents as any).defaults.models['openai/gpt-5.5'].agentRuntime, { id: 'codex' })
+  })
+
+  test('an allowlist in agents.defaults.modelPolicy gets every model used (2026.9 never tries one missing there)', () => {
+    const config = { agents: { defaults: { modelPolicy: { allow: ['anthropic/claude-opus-4-6', 'x/other'] } } } }
+    const r = resolveConfigMerge({ config, template: openaiTemplate, profiles: [], provider: 'openai', runtime })
+    assert.deepEqual((r.config.agents as any).defaults.modelPolicy, { allow: ['anthropic/claude-opus-4-6', 'x/other', 'openai/gpt-5.5'] })
+    const none = resolveConfigMerge({ config: {}, template: openaiTemplate, profiles: [], provider: 'openai', runtime })
+    assert.equal((none.config.agents as any).defaults.modelPolicy, undefined, 'no allowlist is made where there was none')
+  })
+
   test('no primary anywhere is a usage error', () => {
     assert.throws(() => resolveConfigMerge({ config: {}, template: {}, profiles: [], provider: 'openai-codex' }), /no primary model: pass --primary REF/)
   })
