@@ -35,12 +35,15 @@ describe('file modes', () => {
       try {
         const auth = join(sb.root, 'auth.json')
         await writeFile(auth, codexAuthJson(await makeTokens({ accountId: 'acct-m', email: 'm@example.com' }), 'acct-m'))
+        // A new login of the same account: the same tokens again would be no change, and so no write.
+        const again = join(sb.root, 'auth-again.json')
+        await writeFile(again, codexAuthJson(await makeTokens({ accountId: 'acct-m', email: 'm@example.com' }), 'acct-m'))
         const status = join(sb.root, 'status.json')
         await writeFile(status, redateStatusFixture('legacy-alice-cooling'))
         const fake = { OPENCLAW_BIN: join(ROOT, 'test/support/fake-openclaw.mjs'), FAKE_STATUS: status, FAKE_LOG: join(sb.root, 'calls.log') }
         const steps: Array<[string, string[], NodeJS.ProcessEnv?]> = [
           ['add-profile', ['m', '--from', auth, '--yes', ...LEGACY]],
-          ['add-profile', ['m', '--from', auth, '--yes', '--replace', ...LEGACY]], // a second write makes a backup
+          ['add-profile', ['m', '--from', again, '--yes', '--replace', ...LEGACY]], // a second write makes a backup
           ['render-config', ['--write', ...LEGACY]],
           ['render-config', ['--write', '--fallback', 'openai-codex/gpt-5.2', ...LEGACY]],
           ['install-cron', [...LEGACY]],
