@@ -4,13 +4,13 @@
 // in secondary_window, but free and some Pro accounts carry a single weekly window in primary_window.
 // A failed read is a value: 401/403 means the login is gone, anything else is "unknown", which the
 // callers never read as "exhausted".
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
+// Inlined by the bundle build, so the bundle runs wherever it is put.
+import pkg from '../package.json' with { type: 'json' }
 
 export const DEFAULT_CHATGPT_BASE_URL = 'https://chatgpt.com/backend-api'
 const USAGE_PATH = '/wham/usage'
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
-export const USER_AGENT = `codex-auth-fallback/${VERSION}`
+export const USER_AGENT = `codex-auth-fallback/${pkg.version}`
 export const DEFAULT_USAGE_TIMEOUT_MS = 10_000
 
 const FIVE_HOURS_S = 5 * 3600

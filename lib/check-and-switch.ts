@@ -7,9 +7,18 @@ import { resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-d
 import { CafError } from './errors.ts'
 import { chooseModel, type Choice, type ModelAvailability } from './model-choice.ts'
 import { loadSwitchState, resolveProfileStatuses, resolveStatePath, updateSwitchState, type SwitchState } from './switch-state.ts'
+import { describeStandings, describeUsageError, loadUsageCheck, resolveUsageRecord } from './check-usage.ts'
+import { DEFAULT_THRESHOLD, type Standing } from './usage-order.ts'
 import type { Report } from './cli.ts'
 
 export interface CheckOptions {
+  /** Read every Codex account's usage (default): it decides the order and can move off Codex early. */
+  usage?: boolean
+  /** Set the Codex order from the usage (default); false: only report it. */
+  reorder?: boolean
+  /** Percent of any window at or above which an account counts as near its limit (default 90). */
+  threshold?: number
+  openclawVersion?: string
   priority?: string
   session?: string
   global?: boolean
@@ -35,6 +44,10 @@ export interface Decision {
   session?: string
   dryRun: boolean
   statePath: string
+  /** The Codex order from the usage: what OpenClaw had, what the numbers ask for, whether it was set. */
+  order?: { current: string[]; wanted: string[]; changed: boolean; applied: boolean; standings: Record<string, Standing>; why: string }
+  /** Why no usage was read, when it could not be. */
+  usageError?: string
 }
 
 export async function checkAndSwitch(opts: CheckOptions): Promise<Decision> {
@@ -51,9 +64,17 @@ export async function checkAndSwitch(opts: CheckOptions): Promise<Decision> {
 
 async function decide(opts: CheckOptions, { statePath, state, now }: { statePath: string; state: SwitchState; now: number }): Promise<{ data?: SwitchState; result: Decision }> {
   const { env = process.env, signal } = opts
-  const status = await loadModelsStatus(env, { signal })
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD
+  // OpenClaw's view and the accounts' usage are read side by side: two processes, not one after the other.
+  const [status, usage] = await Promise.all([
+    loadModelsStatus(env, { signal }),
+    opts.usage === false ? undefined : loadUsageCheck({ env, signal, openclawVersion: opts.openclawVersion, state, threshold, now }).catch((err: unknown) => ({ error: describeUsageError(err) })),
+  ])
+  const check = usage && !('error' in usage) ? usage : undefined
   const priority = resolvePriority(opts.priority, state.priority, [status.defaultModel, ...status.fallbacks])
-  const choice = chooseModel(status, priority, now)
+  // Every Codex account near or at its limit: move off Codex before a turn hits the wall.
+  const blocks = check && !check.codexRoom ? { [check.modelProvider]: { why: `every ${check.modelProvider} account is at or above ${threshold} % of a window`, freesAt: check.freesAt } } : {}
+  const choice = chooseModel(status, priority, now, blocks)
   const previous = state.lastEffectiveModel
   const changed = previous !== choice.model
   const via = opts.global ? 'global' : 'session'
@@ -63,12 +84,19 @@ async function decide(opts: CheckOptions, { statePath, state, now }: { statePath
     // Back on the configured default: clear the override rather than pin it.
     else await patchSessionModel({ session: session!, model: choice.model === status.defaultModel ? null : choice.model, env, signal })
   }
+  const apply = Boolean(check?.orderChanged) && opts.reorder !== false && !opts.dryRun
+  if (apply) await check!.store.saveCodexOrder(check!.wanted)
   const checkedAt = new Date(now).toISOString()
   const result: Decision = {
     checkedAt, previous, chosen: choice.model, changed, reason: choice.reason, why: resolveWhy(choice, previous, now),
     priority, availability: choice.availability, switched: changed && !opts.dryRun, via, session, dryRun: Boolean(opts.dryRun), statePath,
+    ...(check ? { order: { current: check.current, wanted: check.wanted, changed: check.orderChanged, applied: apply, standings: check.standings, why: describeStandings(check, (ms) => formatWhen(ms, now)) } } : {}),
+    ...(usage && 'error' in usage ? { usageError: usage.error } : {}),
   }
-  const data = { ...state, lastEffectiveModel: choice.model, lastCheckedAt: checkedAt, priority, profileStatuses: resolveProfileStatuses(status, now) }
+  const data: SwitchState = {
+    ...state, lastEffectiveModel: choice.model, lastCheckedAt: checkedAt, priority, profileStatuses: resolveProfileStatuses(status, now),
+    ...(check ? { userOrder: check.userOrder, usage: resolveUsageRecord(check), usageCheckedAt: checkedAt, ...(apply ? { appliedOrder: check.wanted } : {}) } : {}),
+  }
   return { data: opts.dryRun ? undefined : data, result }
 }
 
@@ -96,10 +124,16 @@ export function formatWhen(ms: number, now: number): string {
   return `${new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')} (in ${rel})`
 }
 
-/** Nothing changed: nothing on stdout (cron stays quiet); --json always prints the record. */
+/** Nothing changed: nothing on stdout (cron stays quiet); a line per change; --json always prints the record. */
 export function formatDecision(d: Decision): Report {
-  if (!d.changed) return { data: d, lines: [] }
-  const where = d.via === 'global' ? 'global default' : `session ${d.session}`
-  const verb = d.dryRun ? 'would switch' : 'switched'
-  return { data: d, lines: [`model ${verb}: ${d.previous ?? '(none)'} → ${d.chosen} (${where}); ${d.why}`] }
+  const lines: string[] = []
+  if (d.changed) {
+    const where = d.via === 'global' ? 'global default' : `session ${d.session}`
+    lines.push(`model ${d.dryRun ? 'would switch' : 'switched'}: ${d.previous ?? '(none)'} → ${d.chosen} (${where}); ${d.why}`)
+  }
+  if (d.order?.changed) {
+    const verb = d.order.applied ? 'reordered' : d.dryRun ? 'would reorder' : 'would reorder (--no-reorder)'
+    lines.push(`codex accounts ${verb}: ${d.order.wanted.join(', ')} (was ${d.order.current.join(', ')})${d.order.why ? `; ${d.order.why}` : ''}`)
+  }
+  return { data: d, lines }
 }

@@ -24,8 +24,16 @@ export function resolveProvider(model: string): string {
   return slash > 0 ? model.slice(0, slash) : model
 }
 
-export function resolveAvailability(status: ModelsStatus, model: string, now = Date.now()): ModelAvailability {
+/** A provider that cannot answer whatever its profiles say (every Codex account near its limit). */
+export interface ProviderBlock {
+  why: string
+  freesAt?: number
+}
+
+export function resolveAvailability(status: ModelsStatus, model: string, now = Date.now(), blocks: Record<string, ProviderBlock> = {}): ModelAvailability {
   const provider = resolveProvider(model)
+  const block = blocks[provider]
+  if (block) return { model, provider, available: false, why: block.why, ...(block.freesAt !== undefined ? { freesAt: block.freesAt } : {}) }
   const blocked = status.auth.unusableProfiles.filter((u) =>
     (u.provider ?? u.profileId.split(':')[0]) === provider && u.until > now && (!u.model || u.model === model))
   const entry = status.auth.providers.find((p) => p.provider === provider)
@@ -44,8 +52,8 @@ export function resolveAvailability(status: ModelsStatus, model: string, now = D
 }
 
 /** The first available model in priority order; when none is, the one whose provider frees up first. */
-export function chooseModel(status: ModelsStatus, priority: readonly string[], now = Date.now()): Choice {
-  const availability = priority.map((m) => resolveAvailability(status, m, now))
+export function chooseModel(status: ModelsStatus, priority: readonly string[], now = Date.now(), blocks: Record<string, ProviderBlock> = {}): Choice {
+  const availability = priority.map((m) => resolveAvailability(status, m, now, blocks))
   const first = availability.find((a) => a.available)
   if (first) return { model: first.model, reason: 'available', availability }
   const waiting = availability.filter((a) => a.freesAt !== undefined)

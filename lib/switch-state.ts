@@ -13,12 +13,27 @@ const profileStatus = z.union([
   z.object({ status: z.literal('unusable'), kind: z.string(), reason: z.string().optional(), until: z.string() }),
 ])
 
+const usageWindow = z.object({ usedPercent: z.number(), resetAt: z.string().optional() })
+
 const stateSchema = z.object({
   lastEffectiveModel: z.string().optional(),
   lastCheckedAt: z.string().optional(),
   /** The priority the first run saw; kept so --global (which rewrites the config's primary) stays stable. */
   priority: z.array(z.string()).optional(),
   profileStatuses: z.record(z.string(), profileStatus).optional(),
+  /** The user's own order of the Codex profiles, kept while OpenClaw's order is one this tool set. */
+  userOrder: z.array(z.string()).optional(),
+  /** The order this tool last set, to tell it from one the user set since. */
+  appliedOrder: z.array(z.string()).optional(),
+  /** The usage each Codex account showed at the last check, and where it stood. */
+  usage: z.record(z.string(), z.object({
+    status: z.string(),
+    standing: z.string(),
+    plan: z.string().optional(),
+    fiveHour: usageWindow.optional(),
+    week: usageWindow.optional(),
+  }).loose()).optional(),
+  usageCheckedAt: z.string().optional(),
 }).loose()
 
 export type SwitchState = z.infer<typeof stateSchema>

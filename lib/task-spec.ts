@@ -101,3 +101,11 @@ export function formatHelp(spec: TaskSpec): string[] {
     `example: ${spec.example}`,
   ]
 }
+
+/** A --threshold style value: a number from 1 to 100, or a one-line usage error. */
+export function parsePercent(text: string | undefined, flag = '--threshold'): number | undefined {
+  if (text === undefined) return undefined
+  const n = Number(text.trim().replace(/%$/, ''))
+  if (!(Number.isFinite(n) && n >= 1 && n <= 100)) throw new UsageError(`${flag} ${JSON.stringify(text)}: expected a percentage from 1 to 100, e.g. ${flag} 90`)
+  return n
+}

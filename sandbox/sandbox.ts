@@ -65,6 +65,8 @@ export async function createSandbox(extraEnv: NodeJS.ProcessEnv = {}, { onOutput
     OPENCLAW_STATE_DIR: stateDir,
     OPENCLAW_CONFIG_PATH: join(stateDir, 'openclaw.json'),
     OPENCLAW_BIN: join(root, 'no-openclaw-here'),
+    // The usage endpoint: a loopback port nothing listens on, unless a test starts the Codex backend.
+    CHATGPT_BASE_URL: 'http://127.0.0.1:9/backend-api',
     NO_COLOR: '1',
     ...extraEnv,
   }

@@ -1,6 +1,6 @@
 import { runTask } from '../lib/cli.ts'
 import { checkAndSwitch, formatDecision } from '../lib/check-and-switch.ts'
-import { commonFlags, defineTask } from '../lib/task-spec.ts'
+import { commonFlags, defineTask, parsePercent } from '../lib/task-spec.ts'
 
 const spec = defineTask({
   name: 'check-and-switch',
@@ -11,11 +11,15 @@ const spec = defineTask({
     session: { type: 'string', value: 'KEY', meaning: 'the session to move (default agent:main:main)' },
     global: { type: 'boolean', meaning: 'change the configured default model (openclaw models set) instead of one session' },
     state: { type: 'string', value: 'FILE', meaning: 'the state file (default <workspace>/memory/model-switch-state.json)' },
-    ...commonFlags('yes', 'json'),
+    threshold: { type: 'string', value: 'PERCENT', meaning: 'an account at or above this share of any window counts as near its limit (default 90)' },
+    'no-reorder': { type: 'boolean', meaning: 'leave the Codex accounts\' order alone (only report what the usage asks for)' },
+    'no-usage': { type: 'boolean', meaning: "do not read the accounts' usage (no network): decide from OpenClaw's cooldowns alone" },
+    ...commonFlags('yes', 'json', 'openclaw-version'),
   },
   example: 'npm run check-and-switch -- --dry-run',
 })
 
 await runTask(spec, async ({ flags }, io) => formatDecision(await checkAndSwitch({
   priority: flags.priority, session: flags.session, global: flags.global, dryRun: flags['dry-run'], state: flags.state, signal: io.signal,
+  usage: !flags['no-usage'], reorder: !flags['no-reorder'], threshold: parsePercent(flags.threshold), openclawVersion: flags['openclaw-version'],
 })))

@@ -110,6 +110,29 @@ export interface AuthStore {
    * store does not hold is refused (requireStoredProfile) and nothing is written.
    */
   removeProfile(profileId: string): Promise<RemoveResult>
+  /**
+   * The Codex accounts with their access tokens (registered with secrets.ts before they are
+   * returned; used only to ask the usage endpoint) and the order OpenClaw reads for this agent.
+   */
+  loadCodexAccounts(): Promise<CodexAccounts>
+  /** Sets the order OpenClaw reads for this agent's Codex profiles (the store's; 2026.6.5+: the agent's own). */
+  saveCodexOrder(order: readonly string[]): Promise<{ backupPath?: string; warnings?: string[] }>
+}
+
+export interface StoredAccount {
+  profileId: string
+  accountId?: string
+  email?: string
+  plan?: string
+  access: string
+  /** Access-token expiry, ms since the epoch. */
+  expires?: number
+}
+
+export interface CodexAccounts {
+  accounts: StoredAccount[]
+  /** The explicit order OpenClaw uses for the Codex provider, when there is one. */
+  order?: string[]
 }
 
 export interface RemoveResult {

@@ -7,8 +7,9 @@ import { resolvePlanClaim } from '../../claims.ts'
 import { BadFile } from '../../errors.ts'
 import { loadFile, updateFile, type FileKind } from '../../file-update.ts'
 import { describeJsonSyntaxError } from '../../json-syntax.ts'
+import { registerSecret } from '../../secrets.ts'
 import { appendToOrder, resolveProfileUsage, requireStoredProfile, resolveTokenDigest, assertUpsertAllowed } from '../store.ts'
-import type { AuthStore, CodexCredential, ProfileSummary, RemoveResult, StoreAdapter, UpsertRequest, UpsertResult } from '../store.ts'
+import type { AuthStore, CodexAccounts, CodexCredential, ProfileSummary, RemoveResult, StoreAdapter, StoredAccount, UpsertRequest, UpsertResult } from '../store.ts'
 
 export const JSON_STORE_NAME = 'auth-profiles.json'
 const KNOWN_TYPES = ['oauth', 'api_key', 'token'] as const
@@ -24,6 +25,7 @@ const credential = z.object({
   email: z.string().optional(),
   accountId: z.string().optional(),
   expires: z.number().optional(),
+  access: z.string().optional(),
   refresh: z.string().optional(),
 }).loose()
 
@@ -177,6 +179,20 @@ export function openJsonStore({ agentDir, provider, signal }: { agentDir: string
         const store = applyCodexProfile(before, { profileId, provider, credential })
         return { store, result: { profileId, replaced, order: store.order?.[provider] ?? [] } }
       }, { signal })
+    },
+    async loadCodexAccounts(): Promise<CodexAccounts> {
+      const store = await loadJsonStore(path)
+      const accounts = Object.entries(store.profiles)
+        .flatMap(([profileId, p]): StoredAccount[] => {
+          if (p.provider !== provider || p.type !== 'oauth' || !p.access) return []
+          registerSecret(p.access)
+          return [{ profileId, access: p.access, accountId: p.accountId, email: p.email, plan: resolvePlanClaim(p.access), expires: p.expires }]
+        })
+      return { accounts, ...(store.order?.[provider] ? { order: store.order[provider] } : {}) }
+    },
+    async saveCodexOrder(order) {
+      const { backupPath } = await updateJsonStore(path, (store) => ({ store: { ...store, order: { ...store.order, [provider]: [...order] } }, result: {} }), { signal })
+      return { backupPath }
     },
     async removeProfile(profileId: string): Promise<RemoveResult> {
       return updateJsonStore(path, (before) => {

@@ -119,6 +119,25 @@ const ops = {
   async list() {
     return { profiles: summarize(loadStore()) }
   },
+  // The Codex accounts' access tokens, for the usage endpoint only (the caller registers them as
+  // secrets at once), and the order OpenClaw reads for this agent.
+  async accounts() {
+    const { provider } = request
+    const store = loadStore()
+    const accounts = Object.entries(store.profiles ?? {})
+      .filter(([, c]) => c.provider === provider && c.type === 'oauth' && typeof c.access === 'string' && !c.access.startsWith(FENCE))
+      .map(([profileId, c]) => ({ profileId, access: c.access, accountId: c.accountId, email: c.email, plan: c.chatgptPlanType, expires: c.expires }))
+    const order = loadAgentOrder(provider)
+    return { accounts, ...(order ? { order } : {}) }
+  },
+  async setOrder() {
+    const { provider, order, databases, keepBackups } = request
+    const backupPaths = await backupAll(databases.slice(-1), keepBackups)
+    await saveAgentOrder(provider, order)
+    const warnings = []
+    await notifyGateway(warnings)
+    return { backupPaths, warnings }
+  },
   async order() {
     return { order: sdk.ensureAuthProfileStore(request.orderAgentDir, READ_ONLY).order ?? {} }
   },

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { CafError, Interrupted } from '../../errors.ts'
 import { KEEP_BACKUPS } from '../../files.ts'
+import { registerSecret } from '../../secrets.ts'
 import { recordWrite } from '../../file-update.ts'
 import { callBridge } from '../runner.ts'
 import { resolveOpenclawRuntime, resolveSdkPath } from '../runtime.ts'
@@ -34,6 +35,12 @@ const addReply = z.union([
   z.object({ backupPaths: z.array(z.string()), order: z.array(z.string()), replaced: z.boolean(), warnings: z.array(z.string()) }),
 ])
 const removeReply = z.object({ backupPaths: z.array(z.string()), warnings: z.array(z.string()) })
+const accountsReply = z.object({
+  accounts: z.array(z.object({
+    profileId: z.string(), access: z.string(), accountId: z.string().optional(), email: z.string().optional(), plan: z.string().optional(), expires: z.number().optional(),
+  })),
+  order: z.array(z.string()).optional(),
+})
 
 export const adapter: StoreAdapter = {
   resolveStorePath: (ctx) => resolveStateDatabase(ctx),
@@ -103,6 +110,18 @@ export async function openSqliteStore(ctx: StoreContext): Promise<AuthStore> {
       }
       for (const path of databases) recordWrite(path)
       return { profileId, replaced: r.replaced, order: r.order, backupPath: r.backupPaths[0], warnings: r.warnings }
+    },
+    async loadCodexAccounts() {
+      if (!(await anyDatabase())) return { accounts: [] }
+      const r = await call({ op: 'accounts', provider }, accountsReply)
+      for (const a of r.accounts) registerSecret(a.access)
+      return r
+    },
+    async saveCodexOrder(order) {
+      // The agent's own order (its openclaw-agent.sqlite), what `models auth order set --agent` writes.
+      const r = await call({ op: 'setOrder', provider, order }, removeReply, { write: true })
+      recordWrite(databases.at(-1)!)
+      return { backupPath: r.backupPaths[0], warnings: r.warnings }
     },
     async removeProfile(profileId: string): Promise<RemoveResult> {
       const target = requireStoredProfile(await listProfiles(), { profileId, path: dbPath })
