@@ -132,7 +132,9 @@ export async function startCodexBackend(options: CodexBackendOptions = {}): Prom
     const route = `${req.method} ${path}`
     const handler = routes[route]
     const done = handler ? handler(req, res, route) : readBody(req).then(() => {
-      record({ route, status: 404, note: 'no such route' })
+      // Whose token reached a route we do not serve (2026.9's memory search POSTs {base}/embeddings).
+      const who = resolveIdentity({ authorization: req.headers.authorization })
+      record({ route, account: who.ok ? who.accountId : undefined, status: 404, note: 'no such route' })
       sendJson(res, 404, { detail: 'Not Found' })
     })
     done.catch(() => {

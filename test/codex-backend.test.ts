@@ -201,10 +201,10 @@ describe('startCodexBackend', () => {
     backend.anthropic.setOut(false)
   })
 
-  test('anything else is 404, and logged', async () => {
-    const res = await fetch(`${backend.baseUrl}/embeddings`, { method: 'POST', body: '{}' })
+  test('anything else is 404, logged with whose token it carried', async () => {
+    const res = await fetch(`${backend.baseUrl}/codex/embeddings`, { method: 'POST', headers: { authorization: `Bearer ${await tokenFor('acct-alice')}` }, body: '{}' })
     assert.equal(res.status, 404)
-    assert.deepEqual([backend.log.at(-1)?.route, backend.log.at(-1)?.status], ['POST /backend-api/embeddings', 404])
+    assert.deepEqual([backend.log.at(-1)?.route, backend.log.at(-1)?.account, backend.log.at(-1)?.status], ['POST /backend-api/codex/embeddings', 'acct-alice', 404])
   })
 
   test('the log holds no token, nor any piece of one', () => {
