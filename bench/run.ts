@@ -85,7 +85,7 @@ try {
     progress('JSON store scaling')
     const sb = await createSandbox()
     cleanups.push(() => sb.cleanup())
-    const oc = await prepareOpenclaw('legacy', sb.root)
+    const oc = await prepareOpenclaw('legacy', sb)
     const installed = 'missing' in oc ? undefined : { env: oc.env, version: oc.version }
     const r = await benchScale(sb, quick ? [[10, 2], [1000, 2]] : [[10, 5], [100, 5], [1000, 5], [10000, 3]], installed)
     say(r.table)

@@ -29,7 +29,7 @@ export async function createWorld(era: Era): Promise<World | { skip: string }> {
   const found = locateOpenclaw(era)
   if ('missing' in found) return { skip: found.missing }
   const sb = await createSandbox()
-  const oc = (await prepareOpenclaw(era, sb.root)) as OpenclawInstall
+  const oc = (await prepareOpenclaw(era, sb)) as OpenclawInstall
   const provider = era === 'legacy' ? 'openai-codex' : 'openai'
   const codexModel = era === 'legacy' ? 'openai-codex/gpt-5.3-codex' : 'openai/gpt-5.5'
   // A gateway port nothing listens on: never the default, which another gateway on the machine may hold.

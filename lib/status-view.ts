@@ -7,6 +7,9 @@ import type { Detection } from './openclaw/detect.ts'
 import type { ModelsStatus } from './openclaw/models-status.ts'
 import type { ProfileSummary } from './openclaw/store.ts'
 import { resolveEffectiveOrder, type EffectiveOrder } from './profile-order.ts'
+import type { AccountReading } from './account-usage.ts'
+import type { UsageReading } from './chatgpt-usage.ts'
+import { DEFAULT_THRESHOLD, resolveStanding, type Standing } from './usage-order.ts'
 
 export interface UnusableState {
   kind: string
@@ -33,6 +36,18 @@ export interface StatusRow {
   /** 1-based place in its provider's effective order; absent: OpenClaw will not pick it. */
   position?: number
   lastUsed?: number
+  /** What the usage endpoint said of the account (Codex profiles; absent with --no-usage). */
+  usage?: RowUsage
+}
+
+export interface RowUsage {
+  status: UsageReading['status']
+  /** room / near (at or above the threshold) / exhausted / rejected / unknown. */
+  standing: Standing['kind']
+  fiveHour?: { usedPercent: number; resetAt?: number }
+  week?: { usedPercent: number; resetAt?: number }
+  /** Why nothing is known (network error, HTTP 500), or which login the endpoint rejected. */
+  reason?: string
 }
 
 export interface StatusView {
@@ -58,6 +73,9 @@ export interface StatusInputs {
   config: ConfigData
   /** Absent when OpenClaw could not be run; notes say why. */
   modelsStatus?: ModelsStatus
+  /** The Codex accounts' usage, when it was read. */
+  usage?: AccountReading[]
+  threshold?: number
   notes?: string[]
   now: number
 }
@@ -76,12 +94,14 @@ export function resolveStatusView(input: StatusInputs): StatusView {
   }
   const rows = profiles.map((p): StatusRow => {
     const at = order[p.provider]!.ids.indexOf(p.profileId)
+    const usage = input.usage?.find((u) => u.profileId === p.profileId)
+    const plan = usage?.plan ?? p.plan
     return {
       profileId: p.profileId,
       provider: p.provider,
       type: p.type,
       ...(p.email ? { email: p.email } : {}),
-      ...(p.plan ? { plan: p.plan } : {}),
+      ...(plan ? { plan } : {}),
       ...(p.accountId ? { accountId: p.accountId } : {}),
       ...(p.expires !== undefined ? { expires: p.expires } : {}),
       hasRefresh: p.hasRefresh,
@@ -89,6 +109,7 @@ export function resolveStatusView(input: StatusInputs): StatusView {
       unusable: unusable.get(p.profileId)!,
       ...(at >= 0 ? { position: at + 1 } : {}),
       ...(p.usage?.lastUsed !== undefined ? { lastUsed: p.usage.lastUsed } : {}),
+      ...resolveRowUsage(usage, input.threshold),
     }
   })
   const last = Number.MAX_SAFE_INTEGER
@@ -103,6 +124,15 @@ export function resolveStatusView(input: StatusInputs): StatusView {
     profiles: rows,
     notes: input.notes ?? [],
   }
+}
+
+function resolveRowUsage(reading: AccountReading | undefined, threshold = DEFAULT_THRESHOLD): { usage?: RowUsage } {
+  if (!reading) return {}
+  const { reading: r } = reading
+  const standing = resolveStanding(r, { threshold }).kind
+  if (r.status !== 'ok') return { usage: { status: r.status, standing, ...(r.status === 'unknown' ? { reason: r.reason } : r.status === 'login-rejected' ? { reason: `HTTP ${r.httpStatus}` } : {}) } }
+  const pick = (w?: { usedPercent: number; resetAt?: number }) => (w ? { usedPercent: w.usedPercent, ...(w.resetAt !== undefined ? { resetAt: w.resetAt } : {}) } : undefined)
+  return { usage: { status: 'ok', standing, ...(r.usage.fiveHour ? { fiveHour: pick(r.usage.fiveHour) } : {}), ...(r.usage.week ? { week: pick(r.usage.week) } : {}) } }
 }
 
 const STORE_WINDOWS = [['cooldown', 'cooldownUntil', 'cooldownReason'], ['disabled', 'disabledUntil', 'disabledReason'], ['blocked', 'blockedUntil', 'blockedReason']] as const

@@ -27,7 +27,7 @@ export async function openDemoWorld(sb: Sandbox, { onProgress, standIn = false }
       stop: async () => {},
     }
   }
-  const install = await prepareOpenclaw('legacy', sb.root)
+  const install = await prepareOpenclaw('legacy', sb)
   if ('missing' in install) throw new Error(install.missing)
   onProgress(`starting a ${install.version} gateway on 127.0.0.1 (token auth) for the session moves…`)
   const gateway = await startGateway(install, sb)

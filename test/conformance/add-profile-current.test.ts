@@ -34,7 +34,7 @@ describe('add-profile on OpenClaw current (state database)', async () => {
     if (skip) return
     server = await startOAuthServer()
     sb = await createSandbox()
-    oc = (await requireOpenclaw('current', sb.root)) as OpenclawInstall
+    oc = (await requireOpenclaw('current', sb)) as OpenclawInstall
   })
   after(async () => {
     await server?.close()

@@ -20,7 +20,7 @@ describe('add-profile on OpenClaw legacy (auth-profiles.json)', async () => {
     if (skip) return
     server = await startOAuthServer()
     sb = await createSandbox()
-    oc = (await requireOpenclaw('legacy', sb.root)) as OpenclawInstall
+    oc = (await requireOpenclaw('legacy', sb)) as OpenclawInstall
   })
   after(async () => {
     await server?.close()

@@ -23,7 +23,7 @@ function useWorld(era: Era, skip: string | false) {
     if (skip) return
     w.server = await startOAuthServer()
     w.sb = await createSandbox()
-    w.oc = (await requireOpenclaw(era, w.sb.root)) as OpenclawInstall
+    w.oc = (await requireOpenclaw(era, w.sb)) as OpenclawInstall
     // A port nothing listens on: never the default 18789, which another gateway on this machine may own.
     w.noGateway = { OPENCLAW_GATEWAY_PORT: String(await freePort()), OPENCLAW_GATEWAY_TOKEN: 'no-gateway-listens-here-000000' }
   })

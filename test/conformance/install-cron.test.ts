@@ -22,7 +22,7 @@ function useWorld(era: Era, skip: string | false) {
   before(async () => {
     if (skip) return
     w.sb = await createSandbox({ ANTHROPIC_API_KEY: ANTHROPIC_KEY })
-    w.oc = (await requireOpenclaw(era, w.sb.root)) as OpenclawInstall
+    w.oc = (await requireOpenclaw(era, w.sb)) as OpenclawInstall
     const models = { [OPUS]: { alias: 'opus' } }
     await writeFile(join(w.sb.stateDir, 'openclaw.json'), JSON.stringify({ agents: { defaults: { model: { primary: OPUS }, models } } }, null, 2))
   })

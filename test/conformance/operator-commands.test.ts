@@ -55,7 +55,7 @@ for (const era of (process.env.ERA ? [process.env.ERA] : ['legacy', 'current']) 
       if (skip) return
       server = await startOAuthServer()
       sb = await createSandbox()
-      oc = (await requireOpenclaw(era, sb.root)) as OpenclawInstall
+      oc = (await requireOpenclaw(era, sb)) as OpenclawInstall
       server.queue({ email: 'alice@example.com', accountId: 'acct-alice', plan: 'plus' }, { email: 'bob@example.com', accountId: 'acct-bob', plan: 'pro' })
       for (const name of ['alice', 'bob']) {
         const r = await run('add-profile', [name, '--issuer', server.issuer, '--yes'])

@@ -25,7 +25,7 @@ function useSandbox(era: Era, skip: string | false) {
   before(async () => {
     if (skip) return
     ctx.sb = await createSandbox()
-    ctx.oc = (await requireOpenclaw(era, ctx.sb.root)) as OpenclawInstall
+    ctx.oc = (await requireOpenclaw(era, ctx.sb)) as OpenclawInstall
   })
   after(() => ctx.sb?.cleanup())
   return ctx

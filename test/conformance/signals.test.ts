@@ -30,7 +30,7 @@ for (const era of ['legacy', 'current'] as const satisfies readonly Era[]) {
       if (skip) return
       server = await startOAuthServer()
       sb = await createSandbox()
-      oc = (await requireOpenclaw(era, sb.root)) as OpenclawInstall
+      oc = (await requireOpenclaw(era, sb)) as OpenclawInstall
       marks = join(sb.root, 'openclaw-marks.log')
       env = {
         ...oc.env,

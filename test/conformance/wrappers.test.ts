@@ -20,7 +20,7 @@ describe('OpenClaw 2026.9.6 behind a wrapper', async () => {
   before(async () => {
     if (skip) return
     sb = await createSandbox()
-    oc = (await requireOpenclaw('current', sb.root)) as OpenclawInstall
+    oc = (await requireOpenclaw('current', sb)) as OpenclawInstall
     base = {
       NODE_OPTIONS: oc.env.NODE_OPTIONS, OPENCLAW_NO_AUTO_UPDATE: '1', DO_NOT_TRACK: '1',
       OPENCLAW_GATEWAY_PORT: String(await freePort()), OPENCLAW_GATEWAY_TOKEN: 'no-gateway-listens-here-000000',

@@ -4,14 +4,14 @@
 import { spawn } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { locateOpenclaw, prepareOpenclaw, type Era, type OpenclawInstall } from '../../sandbox/openclaw-install.ts'
+import { locateOpenclaw, prepareOpenclaw, type Era, type OpenclawInstall, type OpenclawWorld } from '../../sandbox/openclaw-install.ts'
 import { recordOutput } from './record.ts'
 
 export { PINS, locateOpenclaw, type Era, type OpenclawInstall } from '../../sandbox/openclaw-install.ts'
 
 /** Sets up a bin dir for the release inside `root`, or returns the skip reason. Under CI, throws instead. */
-export async function requireOpenclaw(era: Era, root: string): Promise<OpenclawInstall | { skip: string }> {
-  const install = await prepareOpenclaw(era, root)
+export async function requireOpenclaw(era: Era, world: string | OpenclawWorld): Promise<OpenclawInstall | { skip: string }> {
+  const install = await prepareOpenclaw(era, world)
   return 'missing' in install ? { skip: reportSkip(install.missing) } : install
 }
 
