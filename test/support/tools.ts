@@ -22,12 +22,13 @@ export async function probeOpenclaw(era: Era): Promise<string | false> {
 }
 
 /** Runs the installed OpenClaw inside the sandbox's environment; its output joins the token scan. */
-export async function runOpenclaw(install: OpenclawInstall, sb: { env: NodeJS.ProcessEnv; output: string[] }, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(install.openclaw, args, { env: { ...sb.env, ...install.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function runOpenclaw(install: OpenclawInstall, sb: { env: NodeJS.ProcessEnv; output: string[] }, args: string[], env: NodeJS.ProcessEnv = {}, { input }: { input?: string } = {}) {
+  const child = spawn(install.openclaw, args, { env: { ...sb.env, ...install.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
+  if (input !== undefined) child.stdin!.end(input)
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
+  child.stdout!.on('data', (d) => (stdout += d))
+  child.stderr!.on('data', (d) => (stderr += d))
   const code = await new Promise<number | null>((r) => child.on('close', r))
   sb.output.push(stdout, stderr)
   recordOutput(stdout, stderr)
