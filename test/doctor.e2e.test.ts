@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test'
 import { BACKUP_DIR } from '../lib/files.ts'
 import { createSandbox, findTokenLeak, type Sandbox } from './support/sandbox.ts'
 import { codexAuthJson, makeTokens } from './support/jwt.ts'
+import { startCodexBackend, type CodexBackend } from '../sandbox/codex-backend.ts'
 
 const LEGACY = ['--openclaw-version', '2026.2.22']
 
@@ -23,6 +24,7 @@ async function resolveDeadPid(): Promise<number> {
 
 describe('doctor (JSON store, no OpenClaw)', () => {
   let sb: Sandbox
+  let backend: CodexBackend
   const tokens: string[] = []
   let alice: Awaited<ReturnType<typeof makeTokens>>
   const agentDir = () => join(sb.stateDir, 'agents', 'main', 'agent')
@@ -33,7 +35,9 @@ describe('doctor (JSON store, no OpenClaw)', () => {
   }
 
   before(async () => {
-    sb = await createSandbox()
+    // The usage endpoint for the usage check: both accounts with room.
+    backend = await startCodexBackend({ accounts: [{ accountId: 'acct-alice' }, { accountId: 'acct-bob' }] })
+    sb = await createSandbox({ CHATGPT_BASE_URL: backend.baseUrl })
     for (const [name, accountId] of [['alice', 'acct-alice'], ['bob', 'acct-bob']]) {
       const t = await makeTokens({ accountId, email: `${name}@example.com` })
       if (name === 'alice') alice = t
@@ -46,7 +50,10 @@ describe('doctor (JSON store, no OpenClaw)', () => {
     const r = await sb.run('render-config', ['--write', ...LEGACY])
     assert.equal(r.code, 0, r.stderr)
   })
-  after(() => sb?.cleanup())
+  after(async () => {
+    await backend?.close()
+    await sb?.cleanup()
+  })
 
   test('a fresh setup: exit 0, no failure, only the missing cron job to warn about', async () => {
     const r = await doctor()
@@ -56,7 +63,8 @@ describe('doctor (JSON store, no OpenClaw)', () => {
     const human = await sb.run('doctor', LEGACY)
     assert.equal(human.code, 0, human.stderr)
     assert.match(human.stdout, /^! warn cron-job +no cron job model-cooldown-autoswitch in jobs\.json.*\n +fix: npm run install-cron$/m)
-    assert.match(human.stdout, /^doctor: 15 ok, 1 warn, 0 fail \(nothing broken\)$/m)
+    assert.match(human.stdout, /^doctor: 16 ok, 1 warn, 0 fail \(nothing broken\)$/m)
+    assert.match(human.stdout, /^✓ ok +usage +usage read for 2 of 2 Codex accounts; none is out for the week, every login is accepted$/m)
   })
 
   test('planted faults on real files are found, exit 1, and doctor changes nothing', async () => {
@@ -88,7 +96,7 @@ describe('doctor (JSON store, no OpenClaw)', () => {
     const human = await sb.run('doctor', LEGACY)
     assert.equal(human.code, 1)
     assert.match(human.stdout, /^✗ fail codex-cli-login /m)
-    assert.match(human.stdout, /^doctor: 11 ok, 4 warn, 1 fail$/m)
+    assert.match(human.stdout, /^doctor: 12 ok, 4 warn, 1 fail$/m)
   })
 
   test('an unreadable store is a failed check, not a crash', async () => {

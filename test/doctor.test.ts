@@ -60,6 +60,10 @@ function clean(version: '2026.2.22' | '2026.9.6'): DoctorSnapshot {
   }
 }
 
+function usageOf(profileId: string, { week, weekReset }: { week: number; weekReset?: number }) {
+  return { profileId, email: `${profileId.split(':')[1]}@example.com`, reading: { status: 'ok' as const, usage: { week: { usedPercent: week, windowSeconds: 604_800, ...(weekReset ? { resetAt: weekReset } : {}) }, other: [], limitReached: week >= 100 } } }
+}
+
 function find(s: DoctorSnapshot, id: string) {
   const r = resolveCheckResults(s).find((c) => c.id === id)
   assert.ok(r, `check ${id} reported`)
@@ -110,6 +114,9 @@ const faults: Array<[string, '2026.2.22' | '2026.9.6', Plant, string, 'warn' | '
   ['no gateway on 2026.9', '2026.9.6', (s) => { s.cron = { state: 'unseen', gatewayDown: true, reason: 'Gateway not reachable' } }, 'cron-job', 'warn', /cannot see cron jobs without a running gateway/],
   ['backups beyond the kept 10', '2026.2.22', (s) => { s.files.backups[0]!.paths.unshift('/state/.codex-auth-fallback-backups/openclaw.json.2026-11-01', "/state/.codex-auth-fallback-backups/openclaw.json.2026-11-02 it's") }, 'backups', 'warn', /12 of \/state\/openclaw\.json; the 2 oldest/, /^rm -- \/state\/\.codex-auth-fallback-backups\/openclaw\.json\.2026-11-01 '\/state\/\.codex-auth-fallback-backups\/openclaw\.json\.2026-11-02 it'\\''s'$/],
   ['a temp file left over', '2026.2.22', (s) => { s.files.temps = ['/state/.openclaw.json.caf-tmp-99999-abcd'] }, 'temp-files', 'warn', /1 temp file/, /^rm -- \/state\/\.openclaw\.json\.caf-tmp-99999-abcd$/],
+  ['an account out for the week', '2026.9.6', (s) => { s.usage = { ok: true, value: [usageOf('openai:alice', { week: 100, weekReset: NOW + 50 * HOUR }), usageOf('openai:bob', { week: 20 })] } }, 'usage', 'warn', /^exhausted for the week: openai:alice \(alice@example\.com\) until 2026-11-27T14:00:00Z \(in 50 h\); 1 of 2 accounts can answer$/],
+  ['a login the usage endpoint rejects', '2026.2.22', (s) => { s.usage = { ok: true, value: [{ profileId: 'openai-codex:bob', email: 'bob@example.com', reading: { status: 'login-rejected', httpStatus: 401 } }] } }, 'usage', 'fail', /rejects the login of openai-codex:bob \(bob@example\.com\): a new sign-in is needed/, /^npm run add-profile -- bob --replace$/],
+  ['the usage endpoint unreachable', '2026.9.6', (s) => { s.usage = { ok: true, value: [{ profileId: 'openai:alice', reading: { status: 'unknown', reason: 'network error (ECONNREFUSED)' } }] } }, 'usage', 'warn', /gave no answer for any account \(network error \(ECONNREFUSED\)\)/],
   ['a stale lock', '2026.9.6', (s) => { s.files.staleLocks = ['/state/openclaw.json.lock'] }, 'stale-locks', 'warn', /\/state\/openclaw\.json\.lock/, /^rm -- \/state\/openclaw\.json\.lock$/],
 ]
 

@@ -11,6 +11,7 @@ import { openAgent } from '../openclaw/open-store.ts'
 import { describeFailure, runOpenclaw, type RunContext } from '../openclaw/runner.ts'
 import type { Env } from '../openclaw/state-dir.ts'
 import { resolveStatePath as resolveSwitchStatePath } from '../switch-state.ts'
+import { loadCodexUsage } from '../account-usage.ts'
 import { loadCronView } from './gather-cron.ts'
 import { loadDoctorFiles } from './gather-files.ts'
 import type { ProfileSummary } from '../openclaw/store.ts'
@@ -36,7 +37,8 @@ export async function loadDoctorSnapshot({ agentId, openclawVersion, env, signal
   const [store, modelsStatus, cron] = await Promise.all([
     gather(async () => {
       const opened = await agent.openStore()
-      return { profiles: await opened.listProfiles(), order: await opened.loadOrder() }
+      const [profiles, order, usage] = await Promise.all([opened.listProfiles(), opened.loadOrder(), gather(async () => (await loadCodexUsage({ store: opened, env, signal, now })).readings)])
+      return { profiles, order, usage }
     }),
     detection.source === 'state-dir' ? undefined : loadModelsStatusIfRunnable({ env, signal }, agentId),
     loadCronView({ detection, env, signal, stateDir, config: configData }),
@@ -47,7 +49,8 @@ export async function loadDoctorSnapshot({ agentId, openclawVersion, env, signal
     now,
   })
   const storeOrder = store.ok ? store.value.order : undefined
-  return { now, detection, agentId, storePath, profiles, storeOrder, config, modelsStatus, codexLogin: await loadCodexLogin(env), files, cron }
+  const usage = store.ok ? store.value.usage : undefined
+  return { now, detection, agentId, storePath, profiles, storeOrder, config, modelsStatus, usage, codexLogin: await loadCodexLogin(env), files, cron }
 }
 
 /** `models status --json`, or undefined when no OpenClaw can be run (--openclaw-version without one). */

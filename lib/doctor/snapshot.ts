@@ -4,6 +4,7 @@ import type { ConfigData } from '../openclaw/config.ts'
 import type { Detection } from '../openclaw/detect.ts'
 import type { ModelsStatus } from '../openclaw/models-status.ts'
 import type { ProfileSummary } from '../openclaw/store.ts'
+import type { AccountReading } from '../account-usage.ts'
 
 export type CheckLevel = 'ok' | 'warn' | 'fail'
 
@@ -67,6 +68,8 @@ export interface DoctorSnapshot {
   config: Gathered<{ path: string; exists: boolean; data: ConfigData }>
   /** `openclaw models status --json`; absent when no OpenClaw could be run. */
   modelsStatus?: Gathered<ModelsStatus>
+  /** What the usage endpoint said of each Codex account; absent when the store could not be opened. */
+  usage?: Gathered<AccountReading[]>
   /** $CODEX_HOME/auth.json; absent when there is no such file. */
   codexLogin?: CodexLogin
   files: DoctorFiles
