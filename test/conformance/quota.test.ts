@@ -48,6 +48,39 @@ for (const era of ['legacy', 'current'] as const satisfies readonly Era[]) {
       assert.equal(again.stdout, '', 'a second check changes nothing and says nothing')
     })
 
+    // What a command job's output becomes, through the real gateway (2026.6.5+ runs command jobs):
+    // OpenClaw trims stdout; nothing left posts nothing (the run says suppression "empty"); a line
+    // is what it tries to post (here with no chat configured the send fails closed, which the run
+    // records as a delivery error: evidence that this very line was to be posted).
+    test('install-cron --announce: a check that changed nothing posts nothing; one that changed something posts its line', { skip: skip || (era === 'legacy' ? 'command jobs and their run records are 2026.6.5+' : false), timeout: 600_000 }, async (t) => {
+      const install = await w.sb.run('install-cron', ['--announce'], { env: w.env })
+      assert.equal(install.code, 0, install.stderr)
+      const jobs = await runOpenclaw(w.oc, w.sb, ['cron', 'list', '--all', '--json'], w.env)
+      const job = jobs.json().jobs.find((j: { name: string }) => j.name === 'model-cooldown-autoswitch')
+      assert.ok(job, 'the job is installed')
+      const run = async () => {
+        const r = await runOpenclaw(w.oc, w.sb, ['cron', 'run', job.id, '--wait', '--json'], w.env)
+        const doc = JSON.parse(r.stdout.slice(r.stdout.search(/^\{/m)))
+        return { code: r.code, run: doc.run as { status: string; summary?: string; deliverySuppressionReason?: string; deliveryError?: string } }
+      }
+      const quiet = await run()
+      t.diagnostic(`nothing changed: ${JSON.stringify({ status: quiet.run.status, summary: quiet.run.summary, suppression: quiet.run.deliverySuppressionReason })}`)
+      assert.equal(quiet.run.status, 'ok')
+      assert.equal(quiet.run.summary, undefined, 'no output')
+      assert.equal(quiet.run.deliverySuppressionReason, 'empty', 'so nothing was posted')
+      assert.equal(quiet.code, 0)
+
+      w.backend.accounts.setUsed('acct-carol', 'five-hour', 100)
+      const talk = await run()
+      t.diagnostic(`carol out: ${JSON.stringify({ status: talk.run.status, summary: talk.run.summary, deliveryError: talk.run.deliveryError?.slice(0, 60) })}`)
+      assert.equal(talk.run.status, 'ok', 'the check itself succeeded')
+      // carol out too: every account is near or at its limit, so the session moves off Codex as well.
+      assert.match(talk.run.summary ?? '', new RegExp(`^codex accounts reordered: ${P('bob')}, .*\\(was ${P('carol')}, `, 'm'), 'its lines are the message')
+      assert.match(talk.run.summary ?? '', /^model switched: .* → anthropic\//m)
+      assert.equal(talk.run.deliverySuppressionReason, undefined)
+      assert.ok(talk.run.deliveryError, 'a post of that line was attempted (no chat is configured here, so it failed closed)')
+    })
+
     test('no token in any output', { skip }, () => {
       assert.equal(findTokenLeak(w.sb.output.join('\n'), tokens), undefined)
     })
