@@ -21,15 +21,9 @@ export async function checkDemo(args: string[]): Promise<DemoResult> {
     assert.equal(code, 0, stderr.slice(-2000))
     const demo = JSON.parse(stdout) as DemoResult
     const switched = demo.steps.filter((s) => s.step.startsWith('check-and-switch')).map((s) => s.stdout.trim())
-    assert.equal(switched.length, 5)
-    assert.match(switched[0]!, /^model switched: \(none\) → openai-codex\/gpt-5\.3-codex/)
-    assert.equal(switched[1], '', 'alice cooling, bob answers: silent')
-    assert.match(switched[2]!, /→ anthropic\/claude-opus-4-6 .*cooldown on all 2 openai-codex profiles, frees up/)
-    assert.equal(switched[3], '', 'still cooling: silent')
-    assert.match(switched[4]!, /→ openai-codex\/gpt-5\.3-codex .*can answer again/)
-    assert.equal((demo.stateFile as { lastEffectiveModel: string }).lastEffectiveModel, 'anthropic/claude-opus-4-6')
+    if (demo.story === 'legacy') checkLegacyStory(demo, switched)
+    else checkCurrentStory(demo, switched)
     assert.match(demo.steps.find((s) => s.step.startsWith('doctor'))!.stdout, /0 fail/)
-    assert.match(demo.steps.find((s) => s.step.startsWith('remove-profile'))!.stdout, /removed openai-codex:bob/)
     assert.equal(demo.tokenLeak, undefined)
     assert.equal(existsSync(demo.sandbox), false, 'the sandbox is removed')
     // Nothing else in its TMPDIR but tsx's compile cache.
@@ -38,4 +32,28 @@ export async function checkDemo(args: string[]): Promise<DemoResult> {
   } finally {
     await rm(tmp, { recursive: true, force: true })
   }
+}
+
+/** The 2026.2 story: cooldowns planted the way OpenClaw records them move the session, then silence. */
+function checkLegacyStory(demo: DemoResult, switched: string[]): void {
+  assert.equal(switched.length, 5)
+  assert.match(switched[0]!, /^model switched: \(none\) → openai-codex\/gpt-5\.3-codex/)
+  assert.equal(switched[1], '', 'alice cooling, bob answers: silent')
+  assert.match(switched[2]!, /→ anthropic\/claude-opus-4-6 .*cooldown on all 2 openai-codex profiles, frees up/)
+  assert.equal(switched[3], '', 'still cooling: silent')
+  assert.match(switched[4]!, /→ openai-codex\/gpt-5\.3-codex .*can answer again/)
+  assert.equal((demo.stateFile as { lastEffectiveModel: string }).lastEffectiveModel, 'anthropic/claude-opus-4-6')
+  assert.match(demo.steps.find((s) => s.step.startsWith('remove-profile'))!.stdout, /removed openai-codex:bob/)
+}
+
+/** The current release's story: a real turn answered by bob, then the order and the model from the usage. */
+function checkCurrentStory(demo: DemoResult, switched: string[]): void {
+  assert.equal(demo.turn?.answeredBy, 'bob@example.com')
+  assert.match(demo.turn!.requests, /^alice@example\.com 429, bob@example\.com 200/)
+  assert.equal(switched.length, 4)
+  assert.match(switched[0]!, /^model switched: \(none\) → openai\/gpt-5\.5 .*\ncodex accounts reordered: openai:bob, openai:alice \(was openai:alice, openai:bob\); openai:alice exhausted, frees up /)
+  assert.equal(switched[1], '', 'nothing changed: silent')
+  assert.match(switched[2]!, /^model switched: openai\/gpt-5\.5 → anthropic\/claude-opus-4-6 .*every openai account is at or above 90 % of a window/)
+  assert.match(switched[3]!, /^model switched: anthropic\/claude-opus-4-6 → openai\/gpt-5\.5 .*can answer again\ncodex accounts reordered: openai:alice, openai:bob /)
+  assert.match(demo.steps.find((s) => s.step.startsWith('remove-profile'))!.stdout, /removed openai:bob/)
 }
