@@ -2,7 +2,7 @@
 // prints Markdown tables of medians over repeated runs; every comparison is made inside one run,
 // with the compared cases interleaved. OpenClaw runs from the pinned installs (.ci/install-tools)
 // with the loopback guard: nothing here reaches any address but 127.0.0.1.
-//   npx tsx bench/run.ts [--only startup,check,tokens,scale,database,addprofile,contention,memory] [--quick]
+//   npx tsx bench/run.ts [--only startup,check,tokens,scale,database,addprofile,failover,contention,memory] [--quick]
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -12,6 +12,7 @@ import { locateOpenclaw, PINS, prepareOpenclaw, type Era } from '../sandbox/open
 import { benchCheck, benchStartup, CHECK_HEADERS, resolveRunners, type CheckResult } from './check.ts'
 import { benchAddProfile, BASELINE } from './add-profile.ts'
 import { benchContention } from './contention.ts'
+import { benchFailover } from './failover.ts'
 import { benchDatabase } from './database.ts'
 import { cleanupProbes } from './measure.ts'
 import { formatMemory, measureOtherTasks } from './memory.ts'
@@ -20,7 +21,7 @@ import { formatTable, ratio } from './table.ts'
 import { benchTokens, plantCodexCooldown } from './tokens.ts'
 import { createWorld, type World } from './world.ts'
 
-const SECTIONS = ['startup', 'check', 'tokens', 'scale', 'database', 'addprofile', 'contention', 'memory'] as const
+const SECTIONS = ['startup', 'check', 'tokens', 'scale', 'database', 'addprofile', 'failover', 'contention', 'memory'] as const
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean' } } })
 const only = new Set(values.only ? values.only.split(',') : SECTIONS)
 const want = (s: (typeof SECTIONS)[number]) => only.has(s)
@@ -98,6 +99,11 @@ try {
   if (want('addprofile') && current) {
     progress(`add-profile after the login on ${current.oc.version}, against ${BASELINE}`)
     say(await benchAddProfile(current, reps(3)))
+  }
+  if (want('failover')) {
+    const eras = (['legacy', 'current'] as const).filter((e) => !('missing' in locateOpenclaw(e)))
+    progress(`a stretch of work on ${eras.join(' and ')}: OpenClaw alone against check-and-switch between turns`)
+    say(await benchFailover(eras, { turns: quick ? 8 : 12, progress }))
   }
   if (want('contention')) {
     progress('lock contention')

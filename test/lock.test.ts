@@ -63,8 +63,10 @@ describe('withFileLock', () => {
     // another live process holds it, the way the gateway would
     await writeFile(lockPath, JSON.stringify({ pid: process.ppid, createdAt: new Date().toISOString() }))
     const order: string[] = []
-    const waiting = withFileLock(file, async () => { order.push('ours') })
-    await new Promise((r) => setTimeout(r, 300))
+    let found!: () => void
+    const blocked = new Promise<void>((r) => { found = r })
+    const waiting = withFileLock(file, async () => { order.push('ours') }, { onWait: () => found() })
+    await blocked // it found the lock held and is waiting
     order.push('released')
     await import('node:fs/promises').then((fs) => fs.rm(lockPath))
     await waiting

@@ -29,11 +29,17 @@ describe('interrupted login', () => {
       server.queue({ email: 'x@example.com', accountId: 'acct-x' })
       const before = { state: await sb.snapshot(sb.stateDir), home: await sb.snapshot(sb.home) }
       let homesWhileWaiting = 0
+      const polls = server.requests.filter((r) => r === 'POST /api/accounts/deviceauth/token').length
       const r = await sb.run('add-profile', ['waiter', '--issuer', server.issuer, '--yes', '--openclaw-version', '2026.2.22'], {
-        onStderr: (text, child) => {
-          if (!/[0-9A-F]{4}-[0-9A-F]{4}/.test(text) || child.killed) return
-          homesWhileWaiting = readdirSync(sb.tmp).filter((n) => n.startsWith(LOGIN_HOME_PREFIX)).length
-          setTimeout(() => child.kill(signal), 300) // codex is polling by now
+        onSpawn: (child) => {
+          // Once codex polls for the code to be entered, it is waiting: signal then.
+          const timer = setInterval(() => {
+            if (server.requests.filter((q) => q === 'POST /api/accounts/deviceauth/token').length === polls) return
+            clearInterval(timer)
+            homesWhileWaiting = readdirSync(sb.tmp).filter((n) => n.startsWith(LOGIN_HOME_PREFIX)).length
+            child.kill(signal)
+          }, 20)
+          child.on('close', () => clearInterval(timer))
         },
       })
       assert.equal(homesWhileWaiting, 1)
