@@ -26,6 +26,8 @@ export interface ProbeLine {
 }
 
 export interface Measured {
+  /** When the process was started (ms since the epoch). */
+  startedAt: number
   wallMs: number
   code: number | null
   stdout: string
@@ -40,6 +42,7 @@ let probes = 0
 export async function measure(argv: string[], { env, cwd, input = '' }: { env: NodeJS.ProcessEnv; cwd?: string; input?: string }): Promise<Measured> {
   const out = join(probeDir, `${++probes}.jsonl`)
   const nodeOptions = [env.NODE_OPTIONS, `--import=${PROBE}`].filter(Boolean).join(' ')
+  const startedAt = Date.now()
   const started = process.hrtime.bigint()
   const child = spawn(argv[0]!, argv.slice(1), { cwd, env: { ...env, NODE_OPTIONS: nodeOptions, CAF_BENCH_PROBE: out }, stdio: ['pipe', 'pipe', 'pipe'] })
   let stdout = ''
@@ -55,7 +58,7 @@ export async function measure(argv: string[], { env, cwd, input = '' }: { env: N
   const text = await readFile(out, 'utf8').catch(() => '')
   await rm(out, { force: true })
   const procs = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ProbeLine)
-  return { wallMs, code, stdout, stderr, procs }
+  return { startedAt, wallMs, code, stdout, stderr, procs }
 }
 
 /** Like measure, but a non-zero exit is a bench failure that names the command and its last words. */

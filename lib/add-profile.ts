@@ -9,7 +9,7 @@ import { registerSecret } from './secrets.ts'
 import type { Detection } from './openclaw/detect.ts'
 import { CafError } from './errors.ts'
 import { openAgentStore } from './openclaw/open-store.ts'
-import { assertUpsertAllowed, type CodexCredential } from './openclaw/store.ts'
+import { assertUpsertAllowed, type CodexCredential, type PendingUpsert } from './openclaw/store.ts'
 import type { Env } from './openclaw/state-dir.ts'
 import type { Report, TaskIo } from './cli.ts'
 
@@ -58,6 +58,7 @@ export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<A
   assertUpsertAllowed(await store.listProfiles(), { profileId, replace: Boolean(opts.replace) })
 
   let tokens
+  let pending: PendingUpsert | undefined
   if (opts.from) {
     const from = resolve(opts.from)
     tokens = await loadCodexAuthFile(from)
@@ -67,6 +68,8 @@ export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<A
   } else {
     await io.confirm(`Sign in to a ChatGPT account with codex and store it as ${profileId} in ${store.path}?`, { yes: Boolean(opts.yes) })
     const bin = await resolveCodexBin(env as NodeJS.ProcessEnv)
+    // The store's write starts while the user signs in (on 2026.6.5+ that loads OpenClaw's SDK).
+    pending = store.beginUpsert?.()
     tokens = await io.spinner('waiting for the codex sign-in to finish…', () => loginWithCodex({
       bin,
       flow: opts.browser ? 'browser' : 'device',
@@ -74,12 +77,22 @@ export async function addProfile(opts: AddProfileOptions, io: TaskIo): Promise<A
       signal: io.signal,
       env: env as NodeJS.ProcessEnv,
       onOutput: (line) => io.info(io.interactive ? line : stripAnsi(line)),
-    }))
+    })).catch((err: unknown) => {
+      pending?.cancel()
+      throw err
+    })
   }
   for (const t of [tokens.access, tokens.refresh, tokens.idToken]) registerSecret(t)
-  const identity = resolveIdentity(tokens, { now, source: opts.from ? resolve(opts.from) : 'codex login result' })
+  let identity
+  try {
+    identity = resolveIdentity(tokens, { now, source: opts.from ? resolve(opts.from) : 'codex login result' })
+  } catch (err) {
+    pending?.cancel()
+    throw err
+  }
   const credential: CodexCredential = { ...tokens, ...identity }
-  const result = await store.upsertCodexProfile({ profileId, credential, replace: Boolean(opts.replace) })
+  const request = { profileId, credential, replace: Boolean(opts.replace) }
+  const result = pending ? await pending.upsert(request) : await store.upsertCodexProfile(request)
   warnings.push(...(result.warnings ?? []))
   for (const w of warnings) io.warn(w)
   return {

@@ -17,8 +17,12 @@ export interface ChildResult {
 
 export interface ChildOptions {
   env?: Record<string, string | undefined>
-  /** Written to stdin, then stdin is closed; without it stdin is closed at once. */
-  input?: string
+  /**
+   * Written to stdin, then stdin is closed; without it stdin is closed at once. A promise is written
+   * when it resolves (the child starts its work first: the SDK bridge loads OpenClaw meanwhile);
+   * if it rejects, stdin is closed empty and the child is stopped.
+   */
+  input?: string | Promise<string>
   signal?: AbortSignal
   timeoutMs?: number
   /** Each line of stdout and stderr as it comes (codex prints the device code there). */
@@ -37,7 +41,14 @@ export async function runChild(command: string, args: readonly string[], { env =
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
   if (onLine) for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', onLine)
   child.stdin.on('error', () => {}) // a child that exits without reading its input
-  child.stdin.end(input ?? '')
+  let cancelled = false
+  if (typeof input === 'object') {
+    input.then((text) => child.stdin.end(text), () => {
+      cancelled = true
+      child.stdin.end()
+      signalGroup(child.pid, 'SIGTERM')
+    })
+  } else child.stdin.end(input ?? '')
 
   let stopped: 'timeout' | 'signal' | undefined
   let killTimer: NodeJS.Timeout | undefined
@@ -61,6 +72,8 @@ export async function runChild(command: string, args: readonly string[], { env =
   // Whatever the child left running in its group goes with it.
   if (stopped) signalGroup(child.pid, 'SIGKILL')
   if (stopped === 'signal') throw new Interrupted(signal!.reason)
+  // The input never came (the caller gave up): the caller's own error says why.
+  if (cancelled) return { ok: false, exitCode: exit.code, stdout, stderr, timedOut: false }
   if (exit.spawnError) {
     const missing = exit.spawnError.code === 'ENOENT'
     return { ok: false, exitCode: missing ? 127 : 126, stdout, stderr: `${command}: ${missing ? 'No such file or directory' : exit.spawnError.message}`, timedOut: false }

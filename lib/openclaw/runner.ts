@@ -44,8 +44,12 @@ const bridgeError = z.object({ error: z.string() })
  * One request to OpenClaw's plugin SDK, as one JSON object on the bridge's stdin (tokens travel
  * there, never in argv); its one-line reply is checked against schema.
  */
-export async function callBridge<T>(runtime: OpenclawRuntime, request: Record<string, unknown>, schema: z.ZodType<T>, { env = process.env, signal, timeoutMs = 120_000 }: Omit<CallOptions, 'input'> = {}): Promise<T> {
-  const r = await runChild(runtime.node, [BRIDGE], { env, signal, input: JSON.stringify(request), timeoutMs })
+export async function callBridge<T>(runtime: OpenclawRuntime, request: Record<string, unknown> | Promise<Record<string, unknown>>, schema: z.ZodType<T>, { env = process.env, signal, timeoutMs = 120_000, sdkPath }: Omit<CallOptions, 'input'> & { sdkPath?: string } = {}): Promise<T> {
+  // With the SDK's path in its environment the bridge loads OpenClaw at once, before its request
+  // arrives: a request still being made (a login under way) costs nothing more once it comes.
+  const input = request instanceof Promise ? request.then((r) => JSON.stringify(r)) : JSON.stringify(request)
+  const r = await runChild(runtime.node, [BRIDGE], { env: sdkPath ? { ...env, CAF_BRIDGE_SDK: sdkPath } : env, signal, input, timeoutMs })
+  const op = request instanceof Promise ? 'its request' : request.op
   if (r.exitCode === 127 || r.exitCode === 126) throw new CafError(`cannot run OpenClaw's node (${runtime.node}); set OPENCLAW_NODE`)
   const reply = r.stdout.trim().split('\n').pop()
   let parsed: unknown
@@ -63,7 +67,7 @@ export async function callBridge<T>(runtime: OpenclawRuntime, request: Record<st
   const ok = schema.safeParse(parsed)
   if (!ok.success) {
     const issue = ok.error.issues[0]!
-    throw new CafError(`OpenClaw's plugin SDK answered ${request.op} with something else (${issue.path.join('.') || 'reply'}: ${issue.message}); is this OpenClaw release supported?`)
+    throw new CafError(`OpenClaw's plugin SDK answered ${op} with something else (${issue.path.join('.') || 'reply'}: ${issue.message}); is this OpenClaw release supported?`)
   }
   return ok.data
 }

@@ -106,6 +106,11 @@ export interface AuthStore {
   /** Conflict rules of assertUpsertAllowed hold, checked again under the store's lock. */
   upsertCodexProfile(request: UpsertRequest): Promise<UpsertResult>
   /**
+   * Where a write costs start-up (OpenClaw's SDK on 2026.6.5+): begins it before the login, so the
+   * request sent after the login only has the write left to wait for. Cancel it when no login comes.
+   */
+  beginUpsert?(): PendingUpsert
+  /**
    * Removes the credential with its order entries, lastGood pointers and usage stats. An id the
    * store does not hold is refused (requireStoredProfile) and nothing is written.
    */
@@ -117,6 +122,12 @@ export interface AuthStore {
   loadCodexAccounts(): Promise<CodexAccounts>
   /** Sets the order OpenClaw reads for this agent's Codex profiles (the store's; 2026.6.5+: the agent's own). */
   saveCodexOrder(order: readonly string[]): Promise<{ backupPath?: string; warnings?: string[] }>
+}
+
+export interface PendingUpsert {
+  upsert(request: UpsertRequest): Promise<UpsertResult>
+  /** No request will come (the login failed or was interrupted): nothing is written. */
+  cancel(): void
 }
 
 export interface StoredAccount {

@@ -5,6 +5,8 @@
 // backup() (see backup below for why). A whole add or remove (credential, the agent's order, the
 // gateway told) is one process: each `openclaw` CLI call costs several seconds of start-up.
 // Request: one JSON object on stdin (tokens travel here, never in argv). Reply: one JSON line.
+// With $CAF_BRIDGE_SDK set it loads the SDK at once, while the request is still on its way (the
+// caller may start it before a login and send the request after it); an empty stdin is no request.
 import { createHash } from 'node:crypto'
 import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -12,8 +14,12 @@ import { pathToFileURL } from 'node:url'
 
 process.umask(0o077)
 const FENCE = 'openclaw-oauth-refresh-fence:'
-const request = JSON.parse(await readStdin())
-const sdk = await import(pathToFileURL(request.sdkPath).href)
+const early = process.env.CAF_BRIDGE_SDK ? import(pathToFileURL(process.env.CAF_BRIDGE_SDK).href) : undefined
+early?.catch(() => {}) // a failure to load is reported once the request says what was wanted
+const input = await readStdin()
+if (!input.trim()) process.exit(0)
+const request = JSON.parse(input)
+const sdk = await (early && request.sdkPath === process.env.CAF_BRIDGE_SDK ? early : import(pathToFileURL(request.sdkPath).href))
 const where = request.agentDir ? { agentDir: request.agentDir } : {}
 const READ_ONLY = { readOnly: true, allowKeychainPrompt: false, syncExternalCli: false }
 

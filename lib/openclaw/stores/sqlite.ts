@@ -69,14 +69,33 @@ export async function openSqliteStore(ctx: StoreContext): Promise<AuthStore> {
   const openclawEnv: Env = { ...env, OPENCLAW_STATE_DIR: stateDir }
   // A write is let finish once begun (the SDK's own transactions; a replace is a remove and an
   // upsert that must not be split), so it is only not begun after a Ctrl-C; a read stops at once.
-  const call = <T>(request: Record<string, unknown>, schema: z.ZodType<T>, { write = false } = {}) => {
+  const call = <T>(request: Record<string, unknown> | Promise<Record<string, unknown>>, schema: z.ZodType<T>, { write = false } = {}) => {
     if (write && signal?.aborted) throw new Interrupted(signal.reason)
-    return callBridge(runtime, {
-      ...request, sdkPath, dbPath, databases, agentId, keepBackups: KEEP_BACKUPS,
+    const full = Promise.resolve(request).then((r) => ({
+      ...r, sdkPath, dbPath, databases, agentId, keepBackups: KEEP_BACKUPS,
       // Main's profiles go to the shared store (as OpenClaw's own login puts them); the order to the agent's own.
       agentDir: agentId === 'main' ? undefined : agentDir, orderAgentDir: agentDir,
       notify: release.authRefreshRpc,
-    }, schema, { env: openclawEnv, signal: write ? undefined : signal })
+    }))
+    return callBridge(runtime, full, schema, { env: openclawEnv, signal: write ? undefined : signal, sdkPath })
+  }
+  /** The bridge's add request for a login, and what its reply means. */
+  const addRequest = ({ profileId, credential: c, replace }: UpsertRequest) => ({
+    op: 'add', profileId, replace, provider,
+    // What OpenClaw's own Codex login stores, where the claims have it.
+    credential: {
+      type: 'oauth', provider, access: c.access, refresh: c.refresh, expires: c.expires, accountId: c.accountId,
+      ...(c.email ? { email: c.email } : {}), ...(c.plan ? { chatgptPlanType: c.plan } : {}), ...(c.idToken ? { idToken: c.idToken } : {}),
+    },
+  })
+  const readAddReply = (r: z.infer<typeof addReply>, { profileId, credential, replace }: UpsertRequest): UpsertResult => {
+    // The conflict rules are assertUpsertAllowed's; the bridge found one before writing anything.
+    if ('conflict' in r) {
+      assertUpsertAllowed(r.conflict, { profileId, accountId: credential.accountId, replace }) // throws the one-line refusal
+      throw new CafError(`${profileId} was not stored: it conflicts with ${r.conflict.map((p) => p.profileId).join(', ')}; nothing was written`)
+    }
+    for (const path of databases) recordWrite(path)
+    return { profileId, replaced: r.replaced, order: r.order, backupPath: r.backupPaths[0], warnings: r.warnings }
   }
   // Reading must not create a database.
   const anyDatabase = async () => (await Promise.all(databases.map(exists))).some(Boolean)
@@ -96,20 +115,27 @@ export async function openSqliteStore(ctx: StoreContext): Promise<AuthStore> {
       // The agent's own dir even for main: its order override lives there (what `order get --agent` shows).
       return (await call({ op: 'order' }, orderReply)).order
     },
-    async upsertCodexProfile({ profileId, credential: c, replace }: UpsertRequest): Promise<UpsertResult> {
-      // What OpenClaw's own Codex login stores, where the claims have it.
-      const credential = {
-        type: 'oauth', provider, access: c.access, refresh: c.refresh, expires: c.expires, accountId: c.accountId,
-        ...(c.email ? { email: c.email } : {}), ...(c.plan ? { chatgptPlanType: c.plan } : {}), ...(c.idToken ? { idToken: c.idToken } : {}),
+    async upsertCodexProfile(request: UpsertRequest): Promise<UpsertResult> {
+      return readAddReply(await call(addRequest(request), addReply, { write: true }), request)
+    },
+    // The bridge starts now and loads OpenClaw's SDK while the user signs in; the request follows.
+    beginUpsert() {
+      let send!: (r: Record<string, unknown>) => void
+      let drop!: (why: Error) => void
+      const request = new Promise<Record<string, unknown>>((resolve, reject) => { send = resolve; drop = reject })
+      const reply = call(request, addReply, { write: true })
+      reply.catch(() => {}) // a cancelled one is nobody's error
+      return {
+        async upsert(r: UpsertRequest) {
+          if (signal?.aborted) {
+            drop(new Interrupted(signal.reason))
+            throw new Interrupted(signal.reason)
+          }
+          send(addRequest(r))
+          return readAddReply(await reply, r)
+        },
+        cancel: () => drop(new Error('no login to store')),
       }
-      const r = await call({ op: 'add', profileId, credential, replace, provider }, addReply, { write: true })
-      // The conflict rules are assertUpsertAllowed's; the bridge found one before writing anything.
-      if ('conflict' in r) {
-        assertUpsertAllowed(r.conflict, { profileId, accountId: c.accountId, replace }) // throws the one-line refusal
-        throw new CafError(`${profileId} was not stored: it conflicts with ${r.conflict.map((p) => p.profileId).join(', ')}; nothing was written`)
-      }
-      for (const path of databases) recordWrite(path)
-      return { profileId, replaced: r.replaced, order: r.order, backupPath: r.backupPaths[0], warnings: r.warnings }
     },
     async loadCodexAccounts() {
       if (!(await anyDatabase())) return { accounts: [] }
