@@ -59,7 +59,9 @@ export async function tellCurrentStory(ctx: DemoContext): Promise<StoryResult> {
   const from = backend.log.length
   io.info('$ openclaw agent --message hi --json')
   const turnResult = await runAgentTurn(ctx, install.openclaw)
-  const requests = describeRequests(backend.log.slice(from))
+  const asked = backend.log.slice(from)
+  const requests = describeRequests(asked, { turnModel: CODEX_MODEL.current })
+  const turnRequests = describeRequests(asked, { turnModel: CODEX_MODEL.current, sideCalls: 'omit' })
   io.info(`the backend was asked: ${requests}; the reply came from ${turnResult.answeredBy ?? 'nobody'}`)
   if (turnResult.answeredBy !== 'bob@example.com') throw new Error(`the turn was not answered by bob: ${requests}`)
 
@@ -83,7 +85,7 @@ export async function tellCurrentStory(ctx: DemoContext): Promise<StoryResult> {
   say('remove-profile bob: out of the state database and the config (nothing is revoked)')
   await run('remove-profile', ['bob', '--yes'])
   await run('status', ['--no-usage'])
-  return { openclaw, stateFile, turn: { ...(turnResult.answeredBy ? { answeredBy: turnResult.answeredBy } : {}), requests } }
+  return { openclaw, stateFile, turn: { ...(turnResult.answeredBy ? { answeredBy: turnResult.answeredBy } : {}), requests, turnRequests } }
 }
 
 async function runAgentTurn(ctx: DemoContext, openclaw: string): Promise<{ answeredBy?: string }> {

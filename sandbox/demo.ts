@@ -18,7 +18,8 @@ export interface DemoResult {
   steps: Array<{ step: string; code: number | null; stdout: string }>
   stateFile: unknown
   /** Who answered the real turn, when the story ran one. */
-  turn?: { answeredBy?: string; requests: string }
+  /** requests: every Codex/Anthropic request meanwhile, OpenClaw's side calls marked [model]; turnRequests: the turn's own. */
+  turn?: { answeredBy?: string; requests: string; turnRequests: string }
   tokenLeak?: string
   seconds: number
 }

@@ -126,7 +126,23 @@ async function runTurn(world: FailoverWorld, { local = !world.gateway, agent = '
   return { code, ...(answeredBy ? { answeredBy } : {}), requests: world.backend.log.slice(from), ms: Date.now() - started, stderr }
 }
 
-/** "alice@example.com 429, bob@example.com 200" for a turn's Codex and Anthropic requests. */
-export function describeRequests(requests: readonly LogEntry[]): string {
-  return requests.filter((e) => /responses|messages/.test(e.route) && e.status !== 426).map((e) => `${e.label ?? e.account ?? '?'} ${e.status}`).join(', ')
+/**
+ * "alice@example.com 429, bob@example.com 200" for a turn's Codex and Anthropic requests. A request
+ * for another model than the turn's is OpenClaw's own side call, not part of the turn, and is
+ * marked so: 2026.9.6's gateway asks its utility model (defaultUtilityModel gpt-5.6-luna, e.g. for
+ * a session's title) beside the turn, through the first profile in the order, as
+ * "alice@example.com 429 [gpt-5.6-luna]". 2026.9.6 compresses the turn's own bodies, whose model
+ * the backend logs as "unknown"; a side call's body it can read.
+ */
+export function describeRequests(requests: readonly LogEntry[], { turnModel, sideCalls = 'mark' }: { turnModel?: string; sideCalls?: 'mark' | 'omit' } = {}): string {
+  return requests.filter((e) => /responses|messages/.test(e.route) && e.status !== 426)
+    .map((e) => ({ e, side: isSideCall(e, turnModel) }))
+    .filter(({ side }) => !(side && sideCalls === 'omit'))
+    .map(({ e, side }) => `${e.label ?? e.account ?? '?'} ${e.status}${side ? ` [${e.model}]` : ''}`).join(', ')
+}
+
+/** A Codex request for a model the backend could read and that is not the turn's. */
+export function isSideCall(e: LogEntry, turnModel: string | undefined): boolean {
+  const model = turnModel?.split('/').at(-1)
+  return model !== undefined && e.route.includes('codex/responses') && e.model !== undefined && e.model !== 'unknown' && e.model !== model
 }
