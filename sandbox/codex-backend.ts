@@ -11,7 +11,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { resolveIdentity } from './identity.ts'
-import { parseJsonBody, parseJsonBodyWith, readBody, resolveModel, resolveToolOutputs, UNKNOWN_MODEL } from './request-body.ts'
+import { parseJsonBody, parseJsonBodyWith, readBody, resolveInstructions, resolveModel, resolveToolOutputs, UNKNOWN_MODEL } from './request-body.ts'
 import { resolveAnthropicEvents, resolveFunctionCallEvents, resolveResponsesEvents, writeSse } from './sse.ts'
 import { createAccounts, type AccountControls, type AccountSpec, type AccountState } from './accounts.ts'
 import type { TurnCost } from './quota.ts'
@@ -42,6 +42,8 @@ export interface ModelRequest {
   label?: string
   /** What the tools returned so far in this turn (function_call_output items); undefined: the body could not be read. */
   toolOutputs?: string[]
+  /** The system prompt OpenClaw sent (where it lists the skills and their locations), when readable. */
+  instructions?: string
 }
 
 export type ModelReply = { text: string } | { call: { name: string; args: Record<string, unknown> } }
@@ -116,7 +118,7 @@ export async function startCodexBackend(options: CodexBackendOptions = {}): Prom
     const replyModel = model === UNKNOWN_MODEL ? 'gpt-5.5' : model
     if (options.model) {
       const toolOutputs = resolveToolOutputs(body)
-      const reply = options.model({ accountId: account.accountId, label: account.label, toolOutputs })
+      const reply = options.model({ accountId: account.accountId, label: account.label, toolOutputs, instructions: resolveInstructions(body) })
       const seen = toolOutputs?.at(-1) === undefined ? {} : { toolOutput: toolOutputs.at(-1) }
       if ('call' in reply) {
         record({ ...base, status: 200, call: reply.call.name, ...seen })

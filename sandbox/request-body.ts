@@ -85,6 +85,11 @@ export async function parseJsonBodyWith(raw: Buffer | undefined, contentEncoding
   }
 }
 
+/** The system prompt a Responses request carries (its `instructions`), when the body could be read. */
+export function resolveInstructions(body: unknown): string | undefined {
+  return z.object({ instructions: z.string() }).loose().safeParse(body).data?.instructions
+}
+
 /** The outputs of the tool calls a Responses request hands back (function_call_output items), oldest first; undefined when the body could not be read. */
 export function resolveToolOutputs(body: unknown): string[] | undefined {
   const parsed = withInput.safeParse(body)
