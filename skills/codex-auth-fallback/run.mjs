@@ -3,11 +3,12 @@
 // codex-auth-fallback checkout the skill came from, so the agent needs one path (this file's) and
 // no knowledge of the checkout. Node built-ins only: a copy of the skill folder must run alone.
 //
-// checkout.json beside this file, which `npm run install-skill` writes before it copies the folder,
-// names the checkout (a copy in <state>/skills has no other way to know), the node (and tsx) that
-// runs its commands, and the OPENCLAW_* paths of the shell that installed the skill, filled in where
-// the agent's exec lacks them: its `sh -lc` resets PATH. Without it, a folder still inside its
-// checkout (<checkout>/skills/<name>) runs the commands on this node.
+// checkout.json beside this file, which `npm run install-skill` puts in its copy (--record-only: in
+// the checkout's own folder, for a copy made otherwise), names the checkout (a copy in
+// <state>/skills has no other way to know), the node (and tsx) that runs its commands, and the
+// OPENCLAW_* paths of the shell that installed the skill, filled in where the agent's exec lacks
+// them: its `sh -lc` resets PATH. Without it, a folder still inside its checkout
+// (<checkout>/skills/<name>) runs the commands on this node.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { createRequire } from 'node:module'
