@@ -2,7 +2,7 @@
 // directory; timestamped backups; sweeping what a killed writer left. Stores, configs and state go
 // through lib/file-update.ts, which uses these under the file's lock.
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { chmod, cp, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { isPidAlive } from './openclaw/lock.ts'
 
@@ -67,6 +67,32 @@ export async function sweepDeadTemps(path: string): Promise<string[]> {
   return removed
 }
 
+/**
+ * Puts a copy of the directory `source` at `target`, replacing what was there: copied whole into a
+ * temp dir beside target first (where `prepare` may add to it), then swapped in by two renames, so
+ * a reader (OpenClaw's skill loader) finds the old copy or the new one, never half of one.
+ */
+export async function replaceDirectory(source: string, target: string, { prepare }: { prepare?: (dir: string) => Promise<void> } = {}): Promise<void> {
+  await mkdir(dirname(target), { recursive: true })
+  const mark = `${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`
+  const fresh = join(dirname(target), `.${basename(target)}${mark}`)
+  const old = join(dirname(target), `.${basename(target)}${mark}-old`)
+  try {
+    await cp(source, fresh, { recursive: true })
+    await prepare?.(fresh)
+    await rename(target, old).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err
+    })
+    await rename(fresh, target).catch(async (err) => {
+      await rename(old, target).catch(() => {})
+      throw err
+    })
+  } finally {
+    await rm(fresh, { recursive: true, force: true })
+  }
+  await rm(old, { recursive: true, force: true })
+  await syncDir(dirname(target))
+}
 
 /**
  * Copies path into <dir>/.codex-auth-fallback-backups/<name>.<timestamp> (0600, dir 0700) and keeps

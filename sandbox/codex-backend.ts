@@ -6,13 +6,13 @@
 //   POST /v1/messages             an Anthropic Messages SSE reply
 // base = http://127.0.0.1:P/backend-api. The account is the access token's chatgpt_account_id claim.
 // The request log is the witness of which account was asked; it never holds a token or a header
-// value. Standalone on purpose (node built-ins, zod, jose), so a demo or a user can run it too.
+// value (with a scripted model it keeps what a tool returned: our own commands' output). Standalone on purpose (node built-ins, zod, jose), so a demo or a user can run it too.
 import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { resolveIdentity } from './identity.ts'
-import { parseJsonBody, readBody, resolveModel, UNKNOWN_MODEL } from './request-body.ts'
-import { resolveAnthropicEvents, resolveResponsesEvents, writeSse } from './sse.ts'
+import { parseJsonBody, parseJsonBodyWith, readBody, resolveInstructions, resolveModel, resolveToolOutputs, UNKNOWN_MODEL } from './request-body.ts'
+import { resolveAnthropicEvents, resolveFunctionCallEvents, resolveResponsesEvents, writeSse } from './sse.ts'
 import { createAccounts, type AccountControls, type AccountSpec, type AccountState } from './accounts.ts'
 import type { TurnCost } from './quota.ts'
 
@@ -28,7 +28,25 @@ export interface CodexBackendOptions {
   replyText?: (who: { accountId?: string; label?: string; provider: 'openai' | 'anthropic' }) => string
   /** Anthropic API keys by label; when given, any other key gets 401. Keys are compared, never logged. */
   anthropicKeys?: Record<string, string>
+  /**
+   * A scripted model for the Codex turns: asked for each answered request, it replies with text or
+   * with a tool call. Without it, the text of replyText.
+   */
+  model?: (request: ModelRequest) => ModelReply
+  /** A node with zstd (>= 22.15) to read OpenClaw 2026.9's compressed bodies when this one cannot. */
+  zstdNode?: string
 }
+
+export interface ModelRequest {
+  accountId: string
+  label?: string
+  /** What the tools returned so far in this turn (function_call_output items); undefined: the body could not be read. */
+  toolOutputs?: string[]
+  /** The system prompt OpenClaw sent (where it lists the skills and their locations), when readable. */
+  instructions?: string
+}
+
+export type ModelReply = { text: string } | { call: { name: string; args: Record<string, unknown> } }
 
 export interface LogEntry {
   time: string
@@ -40,6 +58,9 @@ export interface LogEntry {
   model?: string
   /** Why the stand-in answered as it did (a fixed phrase, never request data). */
   note?: string
+  /** The scripted model only: the tool it asked for, and the last tool output the request carried. */
+  call?: string
+  toolOutput?: string
 }
 
 export interface CodexBackend {
@@ -82,7 +103,10 @@ export async function startCodexBackend(options: CodexBackendOptions = {}): Prom
   }
 
   async function responses(req: IncomingMessage, res: ServerResponse, route: string) {
-    const model = resolveModel(parseJsonBody(await readBody(req), headerOf(req, 'content-encoding')))
+    const body = options.model
+      ? await parseJsonBodyWith(await readBody(req), headerOf(req, 'content-encoding'), { zstdNode: options.zstdNode })
+      : parseJsonBody(await readBody(req), headerOf(req, 'content-encoding'))
+    const model = resolveModel(body)
     const account = identify(req, res, route, model)
     if (!account) return
     const turn = accounts.takeTurn(account.accountId)
@@ -91,9 +115,21 @@ export async function startCodexBackend(options: CodexBackendOptions = {}): Prom
       record({ ...base, status: 429, note: 'usage_limit_reached' })
       return sendJson(res, 429, turn.body, { 'retry-after': String(turn.retryAfterSeconds), ...turn.headers })
     }
+    const replyModel = model === UNKNOWN_MODEL ? 'gpt-5.5' : model
+    if (options.model) {
+      const toolOutputs = resolveToolOutputs(body)
+      const reply = options.model({ accountId: account.accountId, label: account.label, toolOutputs, instructions: resolveInstructions(body) })
+      const seen = toolOutputs?.at(-1) === undefined ? {} : { toolOutput: toolOutputs.at(-1) }
+      if ('call' in reply) {
+        record({ ...base, status: 200, call: reply.call.name, ...seen })
+        return writeSse(res, resolveFunctionCallEvents({ name: reply.call.name, args: reply.call.args, model: replyModel, now: now() }), turn.headers)
+      }
+      record({ ...base, status: 200, ...seen })
+      return writeSse(res, resolveResponsesEvents({ text: reply.text, model: replyModel, now: now() }), turn.headers)
+    }
     record({ ...base, status: 200 })
     const text = replyText({ accountId: account.accountId, label: account.label, provider: 'openai' })
-    writeSse(res, resolveResponsesEvents({ text, model: model === UNKNOWN_MODEL ? 'gpt-5.5' : model, now: now() }), turn.headers)
+    writeSse(res, resolveResponsesEvents({ text, model: replyModel, now: now() }), turn.headers)
   }
 
   async function usage(req: IncomingMessage, res: ServerResponse, route: string) {

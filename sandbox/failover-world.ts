@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { updateConfig } from '../lib/openclaw/config.ts'
 import { writeCodexLogin, resolveLoopbackAccount, type LoopbackAccount } from './codex-logins.ts'
-import { startCodexBackend, type CodexBackend, type LogEntry } from './codex-backend.ts'
+import { startCodexBackend, type CodexBackend, type CodexBackendOptions, type LogEntry } from './codex-backend.ts'
 import { freePort, startGateway, type Gateway } from './gateway.ts'
 import type { Era, OpenclawInstall } from './openclaw-install.ts'
 import type { Sandbox } from './sandbox.ts'
@@ -28,8 +28,16 @@ export interface FailoverWorld {
   gateway?: Gateway
   startGateway(): Promise<Gateway>
   /** One real turn: `openclaw agent` (--local, or through the gateway once started). */
-  turn(opts?: { local?: boolean; agent?: string; sessionId?: string }): Promise<TurnResult>
+  turn(opts?: TurnOptions): Promise<TurnResult>
   close(): Promise<void>
+}
+
+export interface TurnOptions {
+  local?: boolean
+  agent?: string
+  sessionId?: string
+  /** What the user says (default "hi"). */
+  message?: string
 }
 
 export interface TurnResult {
@@ -39,6 +47,7 @@ export interface TurnResult {
   /** The backend's log entries of this turn. */
   requests: LogEntry[]
   ms: number
+  stdout: string
   stderr: string
 }
 
@@ -48,13 +57,16 @@ export interface FailoverWorldOptions {
   fallback?: boolean
   /** Called with every token minted, for a secrets scan. */
   onTokens?: (...tokens: string[]) => void
+  /** A scripted model answering the Codex turns (tool calls, say); by default text naming the account. */
+  model?: CodexBackendOptions['model']
 }
 
-export async function openFailoverWorld(sb: Sandbox, oc: OpenclawInstall, era: Era, { names = ['alice', 'bob'], fallback = true, onTokens }: FailoverWorldOptions = {}): Promise<FailoverWorld> {
+export async function openFailoverWorld(sb: Sandbox, oc: OpenclawInstall, era: Era, { names = ['alice', 'bob'], fallback = true, onTokens, model }: FailoverWorldOptions = {}): Promise<FailoverWorld> {
   const accounts = names.map((n) => resolveLoopbackAccount(n))
   const backend = await startCodexBackend({
     accounts: accounts.map((a) => ({ accountId: a.accountId, label: a.email, plan: a.plan })),
     anthropicKeys: { anthropic: ANTHROPIC_KEY },
+    ...(model ? { model, zstdNode: oc.node } : {}),
   })
   const env: NodeJS.ProcessEnv = {
     ...oc.env,
@@ -111,10 +123,10 @@ export async function writeBackendOverlay(configPath: string, era: Era, backend:
   })
 }
 
-async function runTurn(world: FailoverWorld, { local = !world.gateway, agent = 'main', sessionId }: { local?: boolean; agent?: string; sessionId?: string } = {}): Promise<TurnResult> {
+async function runTurn(world: FailoverWorld, { local = !world.gateway, agent = 'main', sessionId, message = 'hi' }: TurnOptions = {}): Promise<TurnResult> {
   const from = world.backend.log.length
   const started = Date.now()
-  const args = ['agent', ...(local ? ['--local'] : []), '--agent', agent, '--message', 'hi', '--json', '--timeout', '240', ...(sessionId ? ['--session-id', sessionId] : [])]
+  const args = ['agent', ...(local ? ['--local'] : []), '--agent', agent, '--message', message, '--json', '--timeout', '240', ...(sessionId ? ['--session-id', sessionId] : [])]
   const child = spawn(world.oc.openclaw, args, { env: { ...world.sb.env, ...world.env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
@@ -123,7 +135,7 @@ async function runTurn(world: FailoverWorld, { local = !world.gateway, agent = '
   const code = await new Promise<number | null>((r) => child.on('close', r))
   world.sb.output.push(stdout, stderr)
   const answeredBy = /ok from ([\w.@+-]+)/.exec(stdout)?.[1]
-  return { code, ...(answeredBy ? { answeredBy } : {}), requests: world.backend.log.slice(from), ms: Date.now() - started, stderr }
+  return { code, ...(answeredBy ? { answeredBy } : {}), requests: world.backend.log.slice(from), ms: Date.now() - started, stdout, stderr }
 }
 
 /**

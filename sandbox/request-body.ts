@@ -1,6 +1,7 @@
 // What a request body says, when it can be read. OpenClaw 2026.9 zstd-compresses its Responses
 // bodies, and node 20 has no zstd (zlib.zstdDecompressSync arrived in node 22.15), so nothing the
 // stand-in decides may hang on the body: it is drained, and the model is a best effort.
+import { execFile } from 'node:child_process'
 import type { IncomingMessage } from 'node:http'
 import zlib from 'node:zlib'
 import { z } from 'zod'
@@ -8,6 +9,10 @@ import { z } from 'zod'
 /** Bodies above this are drained but not kept: a turn's request is tens of KB. */
 const MAX_BODY_BYTES = 8 * 2 ** 20
 const withModel = z.object({ model: z.string().min(1) }).loose()
+const outputPart = z.object({ text: z.string() }).loose()
+const withInput = z.object({
+  input: z.array(z.object({ type: z.string().optional(), output: z.union([z.string(), z.array(outputPart)]).optional() }).loose()),
+}).loose()
 
 export const UNKNOWN_MODEL = 'unknown'
 
@@ -58,4 +63,36 @@ export function parseJsonBody(raw: Buffer | undefined, contentEncoding: string |
 
 export function resolveModel(body: unknown): string {
   return withModel.safeParse(body).data?.model ?? UNKNOWN_MODEL
+}
+
+/**
+ * parseJsonBody, and where this node has no zstd, a zstd body is undone by `zstdNode` (a node
+ * >= 22.15, such as the pinned node@24), when given: the scripted model needs to read what the
+ * tool returned.
+ */
+export async function parseJsonBodyWith(raw: Buffer | undefined, contentEncoding: string | undefined, { zstdNode }: { zstdNode?: string } = {}): Promise<unknown> {
+  const plain = parseJsonBody(raw, contentEncoding)
+  if (plain !== undefined || !raw?.length || !zstdNode || (contentEncoding ?? '').trim().toLowerCase() !== 'zstd') return plain
+  const script = "process.stdout.write(require('node:zlib').zstdDecompressSync(require('node:fs').readFileSync(0)))"
+  const text = await new Promise<string | undefined>((resolve) => {
+    const child = execFile(zstdNode, ['-e', script], { env: { PATH: process.env.PATH ?? '' }, maxBuffer: MAX_BODY_BYTES, encoding: 'utf8' }, (err, stdout) => resolve(err ? undefined : stdout))
+    child.stdin?.end(raw)
+  })
+  try {
+    return text === undefined ? undefined : JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** The system prompt a Responses request carries (its `instructions`), when the body could be read. */
+export function resolveInstructions(body: unknown): string | undefined {
+  return z.object({ instructions: z.string() }).loose().safeParse(body).data?.instructions
+}
+
+/** The outputs of the tool calls a Responses request hands back (function_call_output items), oldest first; undefined when the body could not be read. */
+export function resolveToolOutputs(body: unknown): string[] | undefined {
+  const parsed = withInput.safeParse(body)
+  if (!parsed.success) return undefined
+  return parsed.data.input.filter((i) => i.type === 'function_call_output').map((i) => typeof i.output === 'string' ? i.output : (i.output ?? []).map((p) => p.text).join(''))
 }

@@ -40,6 +40,31 @@ export function resolveResponsesEvents({ text, model, now }: { text: string; mod
   return events.map(([event, data], i) => ({ event, data: { type: event, sequence_number: i, ...data } }))
 }
 
+/**
+ * response.created … response.completed for one function call: the model asks the client to run
+ * the tool `name` with `args` (the Responses API streams the arguments as a JSON string).
+ */
+export function resolveFunctionCallEvents({ name, args, model, now }: { name: string; args: Record<string, unknown>; model: string; now: number }): SseEvent[] {
+  const responseId = id('resp')
+  const itemId = id('fc')
+  const callId = id('call')
+  const json = JSON.stringify(args)
+  const item = { id: itemId, type: 'function_call', status: 'completed', call_id: callId, name, arguments: json }
+  const usage = { input_tokens: 12, input_tokens_details: { cached_tokens: 0 }, output_tokens: 8, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 20 }
+  const response = (status: string, output: unknown[], extra = {}) => ({ id: responseId, object: 'response', created_at: Math.floor(now / 1000), status, model, output, ...extra })
+  const at = { item_id: itemId, output_index: 0 }
+  const events: Array<[string, Record<string, unknown>]> = [
+    ['response.created', { response: response('in_progress', []) }],
+    ['response.in_progress', { response: response('in_progress', []) }],
+    ['response.output_item.added', { output_index: 0, item: { ...item, status: 'in_progress', arguments: '' } }],
+    ['response.function_call_arguments.delta', { ...at, delta: json }],
+    ['response.function_call_arguments.done', { ...at, arguments: json }],
+    ['response.output_item.done', { output_index: 0, item }],
+    ['response.completed', { response: response('completed', [item], { usage }) }],
+  ]
+  return events.map(([event, data], i) => ({ event, data: { type: event, sequence_number: i, ...data } }))
+}
+
 /** message_start … message_stop for one text block saying `text`. */
 export function resolveAnthropicEvents({ text, model }: { text: string; model: string }): SseEvent[] {
   const outputTokens = Math.max(1, text.split(/\s+/).length)

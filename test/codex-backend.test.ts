@@ -217,3 +217,52 @@ describe('startCodexBackend', () => {
     for (const entry of backend.log) assert.deepEqual(Object.keys(entry).filter((k) => !['time', 'route', 'account', 'label', 'status', 'model', 'note'].includes(k)), [])
   })
 })
+
+describe('startCodexBackend with a scripted model', () => {
+  let backend: CodexBackend
+  const seen: Array<string[] | undefined> = []
+  before(async () => {
+    backend = await startCodexBackend({
+      now: () => T0,
+      accounts: [{ accountId: 'acct-alice', label: 'alice@example.com' }],
+      model: ({ toolOutputs }) => {
+        seen.push(toolOutputs)
+        return toolOutputs?.length ? { text: `the tool said ${toolOutputs.length} thing(s)` } : { call: { name: 'exec', args: { command: 'echo hi' } } }
+      },
+    })
+  })
+  after(() => backend.close())
+  const ask = async (body: unknown, headers: Record<string, string> = {}) => fetch(`${backend.baseUrl}/codex/responses`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await tokenFor('acct-alice')}`, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+
+  test('asks for a tool call: the whole function_call stream, arguments as a JSON string', async () => {
+    const res = await ask({ model: 'gpt-5.5', input: [{ role: 'user', content: [{ type: 'input_text', text: 'hi' }] }] })
+    const events = parseSse(await res.text())
+    assert.deepEqual(events.map((e) => e.event), [
+      'response.created', 'response.in_progress', 'response.output_item.added', 'response.function_call_arguments.delta',
+      'response.function_call_arguments.done', 'response.output_item.done', 'response.completed',
+    ])
+    const item = events.at(-1)!.data.response.output[0]
+    assert.deepEqual([item.type, item.name, JSON.parse(item.arguments)], ['function_call', 'exec', { command: 'echo hi' }])
+    assert.equal(events[2]!.data.item.call_id, item.call_id)
+    assert.deepEqual(seen.at(-1), [])
+    assert.equal(backend.log.at(-1)?.call, 'exec')
+  })
+
+  test('reads the tool output the next request hands back (plain string or content parts) and logs the last one', async () => {
+    const input = [{ type: 'function_call', call_id: 'c1', name: 'exec', arguments: '{}' }, { type: 'function_call_output', call_id: 'c1', output: 'first' },
+      { type: 'function_call_output', call_id: 'c2', output: [{ type: 'input_text', text: 'sec' }, { type: 'input_text', text: 'ond' }] }]
+    const events = parseSse(await (await ask({ model: 'gpt-5.5', input })).text())
+    assert.equal(events.at(-1)!.data.response.output[0].content[0].text, 'the tool said 2 thing(s)')
+    assert.deepEqual(seen.at(-1), ['first', 'second'])
+    assert.equal(backend.log.at(-1)?.toolOutput, 'second')
+  })
+
+  test('a body it cannot read (zstd, no node that has it) gives the model undefined, not a guess', async () => {
+    await (await ask({ model: 'gpt-5.5', input: [] }, { 'content-encoding': 'zstd' })).text()
+    assert.equal(seen.at(-1), undefined)
+  })
+})
