@@ -16,7 +16,25 @@ import { resolveOpenclawRuntime } from './openclaw/runtime.ts'
 import { resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
 
 export const JOB_NAME = 'model-cooldown-autoswitch'
-export const DECLARATION_KEY = JOB_NAME
+
+/**
+ * The job's name, which is also its declaration key: main's keeps the name existing installs have,
+ * another agent's carries its id, so each agent has one job and installing one never converges
+ * (or uninstalls) another's.
+ */
+export function resolveJobName(agentId = 'main'): string {
+  return agentId === 'main' ? JOB_NAME : `${JOB_NAME}-${agentId}`
+}
+
+/**
+ * Whether a job the gateway lists is the agent's: its name or declaration key, or main's name with
+ * this agent's id (what install-cron --agent put in before jobs had per-agent names).
+ */
+export function isAgentJob(job: Pick<CronJob, 'name' | 'declarationKey' | 'agentId'>, agentId = 'main'): boolean {
+  const named = (name: string) => job.name === name || job.declarationKey === name
+  if (agentId === 'main') return named(JOB_NAME) && (job.agentId ?? 'main') === 'main'
+  return named(resolveJobName(agentId)) || (named(JOB_NAME) && job.agentId === agentId)
+}
 const PLACEHOLDER = '{{command}}'
 
 export interface CheckCommand {
@@ -88,8 +106,8 @@ export function resolveCheckCommand({ env, agentId, runner, root = resolveProjec
   if (env.OPENCLAW_CONFIG_PATH?.trim()) pinned.OPENCLAW_CONFIG_PATH = resolveConfigPath(env)
   const bin = env.OPENCLAW_BIN?.trim()
   if (bin) pinned.OPENCLAW_BIN = bin.includes('/') && !isAbsolute(bin) ? resolve(bin) : bin
-  const session = agentId && agentId !== 'main' ? ['--session', `agent:${agentId}:main`] : []
-  return { argv: [...runner, join(root, 'tasks', 'check-and-switch.ts'), ...session], env: pinned }
+  const agent = agentId && agentId !== 'main' ? ['--agent', agentId] : []
+  return { argv: [...runner, join(root, 'tasks', 'check-and-switch.ts'), ...agent], env: pinned }
 }
 
 export function resolveTemplatePath(): string {
@@ -108,13 +126,13 @@ export function resolveCronJobPlan({ payload, every, everyMs, announce, agentId,
   Omit<CronJobPlan, 'name' | 'commandLine' | 'message'> & { template?: string }): CronJobPlan {
   const commandLine = formatShellCommand(command)
   const message = payload === 'agentTurn' ? template!.split(PLACEHOLDER).join(commandLine).trim() : undefined
-  return { name: JOB_NAME, payload, every, everyMs, announce, ...(agentId ? { agentId } : {}), command, commandLine, ...(message ? { message } : {}) }
+  return { name: resolveJobName(agentId), payload, every, everyMs, announce, ...(agentId ? { agentId } : {}), command, commandLine, ...(message ? { message } : {}) }
 }
 
 /** `openclaw cron add` arguments (without --json) for the plan. */
 export function resolveCronAddArgs(plan: CronJobPlan): string[] {
   const what = plan.payload === 'command'
-    ? ['--command-argv', JSON.stringify(plan.command.argv), ...Object.entries(plan.command.env).flatMap(([k, v]) => ['--command-env', `${k}=${v}`]), '--declaration-key', DECLARATION_KEY]
+    ? ['--command-argv', JSON.stringify(plan.command.argv), ...Object.entries(plan.command.env).flatMap(([k, v]) => ['--command-env', `${k}=${v}`]), '--declaration-key', plan.name]
     : ['--message', plan.message!, '--wake', 'now']
   return ['--name', plan.name, '--every', plan.every, '--session', 'isolated', ...what, plan.announce ? '--announce' : '--no-deliver', ...(plan.agentId ? ['--agent', plan.agentId] : [])]
 }

@@ -6,7 +6,7 @@ import { CafError } from './errors.ts'
 import { registerSecret } from './secrets.ts'
 import { assertProfileName } from './profile-name.ts'
 import {
-  DECLARATION_KEY, JOB_NAME, isAgentTurnJobCurrent, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner, resolveCronAddArgs,
+  isAgentJob, isAgentTurnJobCurrent, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner, resolveCronAddArgs,
   resolveCronEditArgs, resolveCronJobPlan, type CronJobPlan,
 } from './cron-job.ts'
 import { loadConfig } from './openclaw/config.ts'
@@ -66,8 +66,8 @@ export async function installCron(opts: InstallCronOptions, io: TaskIo): Promise
 
   const gateway = await io.spinner('asking the gateway for its cron jobs…', () => loadGatewayCron(ctx))
   if (gateway.reachable) {
-    if (gateway.truncated) io.warn(`the gateway listed only its first page of cron jobs; a copy of ${JOB_NAME} beyond it is not seen`)
-    const mine = gateway.jobs.filter((j) => j.name === JOB_NAME || j.declarationKey === DECLARATION_KEY)
+    if (gateway.truncated) io.warn(`the gateway listed only its first page of cron jobs; a copy of ${job.name} beyond it is not seen`)
+    const mine = gateway.jobs.filter((j) => isAgentJob(j, agentId))
     if (opts.uninstall) {
       for (const j of mine) await removeCronJob(j.id, ctx)
       return { ...base, action: mine.length ? 'removed' : 'absent', via: 'gateway', removed: mine.map((j) => j.id) }
@@ -82,7 +82,7 @@ export async function installCron(opts: InstallCronOptions, io: TaskIo): Promise
   io.context(`no gateway answered (${gateway.reason}); editing ${storePath}, which the gateway loads when it starts`)
   if (opts.uninstall) {
     const { result: removed, backupPath } = await updateCronStore(storePath, (store) => {
-      const r = removeJobsNamed(store, JOB_NAME)
+      const r = removeJobsNamed(store, job.name)
       return { store: r.removed.length ? r.store : undefined, result: r.removed }
     }, { signal: io.signal })
     return { ...base, action: removed.length ? 'removed' : 'absent', via: 'jobs.json', removed, storePath, backupPath }

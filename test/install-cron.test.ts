@@ -8,7 +8,7 @@ import { isAbsolute, join } from 'node:path'
 import { afterEach, beforeEach, describe, test } from 'node:test'
 import JSON5 from 'json5'
 import {
-  JOB_NAME, formatShellCommand, isTypeStrippingNode, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner,
+  JOB_NAME, formatShellCommand, isAgentJob, isTypeStrippingNode, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner,
   resolveCronAddArgs, resolveCronEditArgs, resolveCronJobPlan, resolveTsxCli,
 } from '../lib/cron-job.ts'
 import { BadFile } from '../lib/errors.ts'
@@ -90,10 +90,26 @@ describe('resolveCheckCommand', () => {
     assert.deepEqual(c, { argv: ['/n', '/t', '/r/tasks/check-and-switch.ts'], env: { OPENCLAW_STATE_DIR: join(process.cwd(), 'rel/state'), OPENCLAW_CONFIG_PATH: '/etc/oc.json', OPENCLAW_BIN: join(process.cwd(), 'bin/openclaw') } })
   })
 
-  test('--agent other than main moves the checked session to that agent', () => {
-    assert.deepEqual(resolveCheckCommand({ env: {}, agentId: 'ops', runner: ['/n'], root: '/r' }).argv.slice(2), ['--session', 'agent:ops:main'])
+  test('--agent other than main runs the check for that agent', () => {
+    assert.deepEqual(resolveCheckCommand({ env: {}, agentId: 'ops', runner: ['/n'], root: '/r' }).argv.slice(2), ['--agent', 'ops'])
     assert.deepEqual(resolveCheckCommand({ env: {}, agentId: 'main', runner: ['/n'], root: '/r' }).argv.slice(2), [])
   })
+})
+
+describe('isAgentJob', () => {
+  const cases = [
+    ['main: our name', { name: JOB_NAME }, 'main', true],
+    ['main: our declaration key under another name', { name: 'renamed', declarationKey: JOB_NAME }, 'main', true],
+    ['main: our name, agent main', { name: JOB_NAME, agentId: 'main' }, 'main', true],
+    ["main: ops's job", { name: `${JOB_NAME}-ops`, declarationKey: `${JOB_NAME}-ops`, agentId: 'ops' }, 'main', false],
+    ["main: ops's job from before per-agent names", { name: JOB_NAME, declarationKey: JOB_NAME, agentId: 'ops' }, 'main', false],
+    ['ops: its own', { name: `${JOB_NAME}-ops`, agentId: 'ops' }, 'ops', true],
+    ['ops: its own from before per-agent names (a stray copy to fold)', { name: JOB_NAME, agentId: 'ops' }, 'ops', true],
+    ["ops: main's", { name: JOB_NAME }, 'ops', false],
+    ["ops: another agent's", { name: `${JOB_NAME}-dev`, agentId: 'dev' }, 'ops', false],
+    ['ops: a name that only starts like ours', { name: `${JOB_NAME}-ops-old` }, 'ops', false],
+  ] as const
+  for (const [name, job, agent, want] of cases) test(name, () => assert.equal(isAgentJob(job, agent), want))
 })
 
 describe('quoteShellArg', () => {
@@ -114,6 +130,14 @@ describe('resolveCronAddArgs', () => {
       '--declaration-key', JOB_NAME, '--no-deliver',
     ])
     assert.deepEqual(resolveCronAddArgs({ ...plan, announce: true, agentId: 'ops' }).slice(-3), ['--announce', '--agent', 'ops'])
+  })
+
+  test("another agent's job has a name and declaration key of its own; main's keeps the old one", () => {
+    const ops = resolveCronJobPlan({ payload: 'command', every: '10m', everyMs: 600_000, announce: false, agentId: 'ops', command })
+    const args = resolveCronAddArgs(ops)
+    assert.equal(ops.name, `${JOB_NAME}-ops`)
+    assert.deepEqual([args[args.indexOf('--name') + 1], args[args.indexOf('--declaration-key') + 1], args.at(-1)], [`${JOB_NAME}-ops`, `${JOB_NAME}-ops`, 'ops'])
+    assert.equal(resolveCronJobPlan({ payload: 'command', every: '10m', everyMs: 600_000, announce: false, agentId: 'main', command }).name, JOB_NAME)
   })
 
   test('older releases: an isolated agentTurn whose message quotes the exact command', async () => {
@@ -239,6 +263,22 @@ describe('install-cron on a legacy release with no gateway (jobs.json)', () => {
     assert.deepEqual(second.jobs[1]!.schedule, { kind: 'every', everyMs: 900_000, anchorMs: (second.jobs[1]!.schedule as { anchorMs: number }).anchorMs })
     assert.equal(data.jobId, first.jobs[1]!.id)
     assert.doesNotMatch(sb.output.join('\n'), /gateway-token-must/)
+  })
+
+  test("two agents' jobs side by side: each install and uninstall touches only its own", async () => {
+    assert.equal((await run()).code, 0)
+    const ops = await run('--agent', 'ops')
+    assert.equal(ops.code, 0, ops.stderr)
+    assert.match(ops.stdout, new RegExp(`^✓ installed cron job ${JOB_NAME}-ops \\([0-9a-f-]{36}\\) in `, 'm'))
+    assert.match(ops.stdout, /check-and-switch\.\S+ --agent ops\n/)
+    const both = (await read()).jobs
+    assert.deepEqual(both.map((j) => [j.name, j.agentId]), [['nightly digest', undefined], [JOB_NAME, undefined], [`${JOB_NAME}-ops`, 'ops']])
+    assert.match((await run()).stdout, /is already installed/, "installing main's again leaves ops's alone")
+    assert.equal((await read()).jobs.length, 3)
+    const gone = await run('--uninstall', '--agent', 'ops')
+    assert.equal(gone.code, 0, gone.stderr)
+    assert.match(gone.stdout, new RegExp(`^✓ removed cron job ${JOB_NAME}-ops `, 'm'))
+    assert.deepEqual((await read()).jobs, both.slice(0, 2))
   })
 
   test('uninstall removes ours and nothing else; a second uninstall finds nothing', async () => {
