@@ -1,8 +1,9 @@
-// The one cron job install-cron puts into OpenClaw: model-cooldown-autoswitch, running check-and-switch
-// by absolute paths. OpenClaw runs command payloads (2026.6.5+) in the gateway's environment with its
-// own PATH (`--command` even under `sh -lc`), and an agent's exec tool in a login shell: neither is
-// the shell that ran install-cron, so node (and tsx's CLI, where node needs it) and the script are
-// named by absolute path. Older releases get an isolated agentTurn whose message
+// The cron job install-cron puts into OpenClaw: model-cooldown-autoswitch (another agent's:
+// model-cooldown-autoswitch-<id>), running check-and-switch by absolute paths. OpenClaw runs command
+// payloads (2026.6.5+) in the gateway's environment with its own PATH (`--command` even under
+// `sh -lc`), and an agent's exec tool in a login shell: neither is the shell that ran install-cron,
+// so node and the launcher (bin/check-and-switch.mjs: the bundle, or the sources) are named by
+// absolute path. Older releases get an isolated agentTurn whose message
 // (templates/cron-agent-turn.txt) asks the agent to run that command.
 import { createRequire } from 'node:module'
 import { readFile } from 'node:fs/promises'
@@ -77,16 +78,27 @@ export function isTypeStrippingNode(version: string): boolean {
 }
 
 /**
- * What runs the script: a node that strips types itself (this one, else the one OpenClaw runs on),
- * alone; otherwise this node through tsx's CLI. tsx starts an esbuild service on a cold cache that
- * outlives node by a moment, and OpenClaw 2026.9.6 fails a command run ("Command cleanup could not
- * confirm that owned work stopped") when anything of its process group is left 300 ms after exit.
+ * The node the job runs bin/check-and-switch.mjs on: one that runs TypeScript itself (this one,
+ * else the one OpenClaw runs on) when there is one, so a check whose bundle is stale runs the
+ * sources without tsx (whose esbuild service can outlive node, and OpenClaw 2026.9.6 fails a
+ * command run, "Command cleanup could not confirm that owned work stopped", when anything of its
+ * process group is left 300 ms after exit); otherwise this node.
  */
 export async function resolveCheckRunner({ env, signal, node = process.execPath, version = process.versions.node }: { env: Env; signal?: AbortSignal; node?: string; version?: string }): Promise<string[]> {
   if (isTypeStrippingNode(version)) return [node]
   const openclawNode = (await resolveOpenclawRuntime(env).catch(() => undefined))?.node
   if (openclawNode && isAbsolute(openclawNode) && isTypeStrippingNode(await readNodeVersion(openclawNode, { env, signal }))) return [openclawNode]
-  return [node, resolveTsxCli()]
+  return [node]
+}
+
+/** The launcher the job runs: the bundle while it is fresh, else the sources (bin/check-and-switch.mjs). */
+export function resolveLauncherPath(root = resolveProjectRoot()): string {
+  return join(root, 'bin', 'check-and-switch.mjs')
+}
+
+/** Whether a path a job names is check-and-switch itself: the launcher, or the script an older install named. */
+export function isCheckScript(path: string): boolean {
+  return /\/(bin\/check-and-switch\.mjs|tasks\/check-and-switch\.ts)$/.test(path)
 }
 
 async function readNodeVersion(node: string, { env, signal }: { env: Env; signal?: AbortSignal }): Promise<string> {
@@ -107,7 +119,7 @@ export function resolveCheckCommand({ env, agentId, runner, root = resolveProjec
   const bin = env.OPENCLAW_BIN?.trim()
   if (bin) pinned.OPENCLAW_BIN = bin.includes('/') && !isAbsolute(bin) ? resolve(bin) : bin
   const agent = agentId && agentId !== 'main' ? ['--agent', agentId] : []
-  return { argv: [...runner, join(root, 'tasks', 'check-and-switch.ts'), ...agent], env: pinned }
+  return { argv: [...runner, resolveLauncherPath(root), ...agent], env: pinned }
 }
 
 export function resolveTemplatePath(): string {
