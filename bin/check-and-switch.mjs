@@ -16,9 +16,9 @@ const TASK = join(ROOT, 'tasks', 'check-and-switch.ts')
 /**
  * The bundle is fresh when no source is newer: everything under lib/ (its directories too, whose
  * mtime moves when a file is added or removed), the task, and package-lock.json (npm ci after a
- * dependency changed).
+ * dependency changed; a checkout without one is judged on the rest).
  */
-function isBundleFresh(root) {
+function isBundleFresh() {
   const mtime = (path) => statSync(path).mtimeMs
   let built
   try {
@@ -26,18 +26,19 @@ function isBundleFresh(root) {
   } catch {
     return false
   }
-  const lib = join(root, 'lib')
-  const sources = [lib, ...readdirSync(lib, { recursive: true }).map((p) => join(lib, p)), TASK, join(root, 'package-lock.json')]
+  const lib = join(ROOT, 'lib')
+  const lock = join(ROOT, 'package-lock.json')
+  const sources = [lib, ...readdirSync(lib, { recursive: true }).map((p) => join(lib, p)), TASK, lock]
   return sources.every((path) => {
     try {
       return mtime(path) <= built
     } catch {
-      return path.endsWith('package-lock.json')
+      return path === lock
     }
   })
 }
 
-if (isBundleFresh(ROOT)) await import(pathToFileURL(BUNDLE).href)
+if (isBundleFresh()) await import(pathToFileURL(BUNDLE).href)
 else if (process.features.typescript) await import(pathToFileURL(TASK).href)
 else {
   // A node that cannot run TypeScript goes through tsx's CLI. install-cron picks a node that can
