@@ -1,5 +1,6 @@
-// The model-cooldown-autoswitch cron job: installed, enabled, and every absolute path it runs
-// (node, tsx's CLI if any, check-and-switch's launcher or script, the OpenClaw paths pinned in its env) still there.
+// The agent's model-cooldown-autoswitch cron job: installed, enabled, and every absolute path it
+// runs (node, tsx's CLI if any, check-and-switch's launcher or script, the OpenClaw paths pinned in
+// its env) still there.
 // A moved or deleted checkout leaves a job that fails every ten minutes without anyone seeing it.
 import { isCheckScript, resolveJobName } from '../cron-job.ts'
 import type { Check } from './snapshot.ts'
@@ -56,7 +57,8 @@ export function resolveCronJobPaths(payload: CronPayload): Array<{ path: string;
     env = Object.fromEntries(words.slice(0, split).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]))
     argv = words.slice(split)
   }
-  // argv is [node, launcher] (older installs: [node, script] or [node, tsx's CLI, script]), then check-and-switch's own flags.
+  // argv is [node, launcher] (older installs: [node, script] or [node, tsx's CLI, script]), then
+  // check-and-switch's own flags.
   const script = argv.findIndex(isCheckScript)
   if (script < 0) return []
   return [
