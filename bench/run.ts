@@ -7,6 +7,7 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildCheckBundle } from '../lib/bundle.ts'
+import { resolveLauncherPath } from '../lib/cron-job.ts'
 import { createSandbox, ROOT } from '../sandbox/sandbox.ts'
 import { locateOpenclaw, PINS, prepareOpenclaw, type Era } from '../sandbox/openclaw-install.ts'
 import { benchCheck, benchStartup, CHECK_HEADERS, resolveRunners, type CheckResult } from './check.ts'
@@ -55,7 +56,14 @@ try {
   const legacy = worlds.get('legacy')
   const current = worlds.get('current')
   const node24 = (['current', 'legacy'] as const).map(locateOpenclaw).find((f) => 'node' in f)
-  const runners = resolveRunners({ node24: node24 && 'node' in node24 ? node24.node : undefined, bundle: want('startup') || want('check') ? await buildCheckBundle({ outfile: join(ROOT, '.cache', 'bench', 'check-and-switch.mjs') }) : undefined })
+  const runs = want('startup') || want('check')
+  // The cron job's launcher runs the checkout's own dist/ bundle, which it finds fresh once built.
+  if (runs) await buildCheckBundle()
+  const runners = resolveRunners({
+    node24: node24 && 'node' in node24 ? node24.node : undefined,
+    bundle: runs ? await buildCheckBundle({ outfile: join(ROOT, '.cache', 'bench', 'check-and-switch.mjs') }) : undefined,
+    launcher: runs ? resolveLauncherPath() : undefined,
+  })
   const rss: Array<[string, number]> = []
 
   if (want('startup')) {
@@ -69,11 +77,12 @@ try {
       progress(`check-and-switch on ${w.oc.version}`)
       results.push(await benchCheck(w, runners, reps(5)))
     }
-    const goal = results.flatMap((r) => r.ratios).map(([name, r]) => `${name.replace(/check-and-switch --dry-run: /, '')} ${ratio(r)} ${r <= 1.15 ? '✓' : '✗'}`)
+    const goal = (max: number) => results.flatMap((r) => r.ratios).filter(([, , g]) => g === max).map(([name, r]) => `${name.replace(/check-and-switch --dry-run: /, '')} ${ratio(r)} ${r <= max ? '✓' : '✗'}`)
     say(formatTable('check-and-switch --dry-run, nothing changed: the run against the `models status --json` call it makes', CHECK_HEADERS, results.flatMap((r) => r.rows), [
       'The call is timed inside the same run (spawn to close, by a probe preloaded into our process); "alone" is the call run directly, in the same rounds.',
       "Our CPU: user + system time of our processes (tsx's CLI: both of its); peak RSS: the heavier one. Less moved by other load than wall time.",
-      `Goal wall / call ≤ 1.15: ${goal.join('; ')}.`,
+      `Goal wall / call ≤ 1.15: ${goal(1.15).join('; ')}.`,
+      `Goal for the cron job (the launcher finding the bundle fresh) ≤ 1.1: ${goal(1.1).join('; ')}.`,
     ]))
     rss.push(...results.flatMap((r) => r.rss))
   }

@@ -3,7 +3,8 @@
 // found tsx's start-up to be most of a check's own cost: through tsx a check took 1.3-1.4 times its
 // own `openclaw models status --json` call, bundled about 1.1 (the goal is 1.15).
 import { build } from 'esbuild'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeFileAtomic } from './files.ts'
 
@@ -17,7 +18,8 @@ export function resolveBundlePath(root = ROOT): string {
 /**
  * Bundles tasks/check-and-switch.ts for node 20.17+ and writes it atomically (a cron run that starts
  * meanwhile reads the old file or the new one). Returns the path. An outfile outside this checkout
- * runs too, but not on a terminal (see the plugin below).
+ * runs too, but not on a terminal (see the plugin below). bin/check-and-switch.mjs runs it only while
+ * no source is newer, so it is written last, after the SDK bridge it starts.
  */
 export async function buildCheckBundle({ outfile = resolveBundlePath(), root = ROOT }: { outfile?: string; root?: string } = {}): Promise<string> {
   const result = await build({
@@ -38,6 +40,9 @@ export async function buildCheckBundle({ outfile = resolveBundlePath(), root = R
   })
   const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'))
   if (!js) throw new Error(`esbuild wrote no ${outfile}`)
+  // lib/openclaw/runner.ts finds the bridge beside itself (./stores/), which in the bundle is beside the bundle.
+  const bridge = join(root, 'lib', 'openclaw', 'stores', 'sdk-bridge.mjs')
+  await writeFileAtomic(join(dirname(outfile), 'stores', 'sdk-bridge.mjs'), await readFile(bridge), { mode: 0o644 })
   await writeFileAtomic(outfile, js.contents, { mode: 0o644 })
   return outfile
 }

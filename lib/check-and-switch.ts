@@ -2,9 +2,10 @@
 // the global default) when the best one changed, a small state file, and zero LLM tokens.
 import { loadConfig } from './openclaw/config.ts'
 import { loadModelsStatus } from './openclaw/models-status.ts'
-import { DEFAULT_SESSION, patchSessionModel, setGlobalModel } from './openclaw/session.ts'
+import { patchSessionModel, resolveMainSession, setGlobalModel } from './openclaw/session.ts'
 import { resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
-import { CafError } from './errors.ts'
+import { CafError, UsageError } from './errors.ts'
+import { assertProfileName } from './profile-name.ts'
 import { chooseModel, type Choice, type ModelAvailability } from './model-choice.ts'
 import { loadSwitchState, resolveProfileStatuses, resolveStatePath, updateSwitchState, type SwitchState } from './switch-state.ts'
 import { describeStandings, describeUsageError, loadUsageCheck, resolveUsageRecord } from './check-usage.ts'
@@ -19,6 +20,8 @@ export interface CheckOptions {
   /** Percent of any window at or above which an account counts as near its limit (default 90). */
   threshold?: number
   openclawVersion?: string
+  /** The OpenClaw agent whose status, accounts, state file and session the check uses (default main). */
+  agent?: string
   priority?: string
   session?: string
   global?: boolean
@@ -52,9 +55,12 @@ export interface Decision {
 
 export async function checkAndSwitch(opts: CheckOptions): Promise<Decision> {
   const { env = process.env, now = Date.now() } = opts
+  const agentId = assertProfileName(opts.agent ?? 'main', 'agent id')
+  // models set has no --agent: the configured default is every agent's, and two agents' checks would flap it.
+  if (opts.global && agentId !== 'main') throw new UsageError(`--global changes the default model of every agent, not only ${agentId}'s; drop --global to move ${agentId}'s session`)
   const stateDir = resolveStateDir(env)
   const { data: config } = await loadConfig(resolveConfigPath(env, stateDir))
-  const statePath = opts.state ?? resolveStatePath({ config, stateDir })
+  const statePath = opts.state ?? resolveStatePath({ config, stateDir, agentId })
   // A dry run only reads; a real one holds the state file's lock from reading it to writing it, so
   // an overlapping run (the cron job and a manual one) decides from what this one wrote.
   if (opts.dryRun) return (await decide(opts, { statePath, state: await loadSwitchState(statePath), now })).result
@@ -67,8 +73,8 @@ async function decide(opts: CheckOptions, { statePath, state, now }: { statePath
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD
   // OpenClaw's view and the accounts' usage are read side by side: two processes, not one after the other.
   const [status, usage] = await Promise.all([
-    loadModelsStatus(env, { signal }),
-    opts.usage === false ? undefined : loadUsageCheck({ env, signal, openclawVersion: opts.openclawVersion, state, threshold, now }).catch((err: unknown) => ({ error: describeUsageError(err) })),
+    loadModelsStatus(env, { agentId: opts.agent, signal }),
+    opts.usage === false ? undefined : loadUsageCheck({ env, signal, agent: opts.agent, openclawVersion: opts.openclawVersion, state, threshold, now }).catch((err: unknown) => ({ error: describeUsageError(err) })),
   ])
   const check = usage && !('error' in usage) ? usage : undefined
   const priority = resolvePriority(opts.priority, state.priority, [status.defaultModel, ...status.fallbacks])
@@ -78,7 +84,7 @@ async function decide(opts: CheckOptions, { statePath, state, now }: { statePath
   const previous = state.lastEffectiveModel
   const changed = previous !== choice.model
   const via = opts.global ? 'global' : 'session'
-  const session = opts.global ? undefined : (opts.session ?? DEFAULT_SESSION)
+  const session = opts.global ? undefined : (opts.session ?? resolveMainSession(opts.agent))
   if (changed && !opts.dryRun) {
     if (opts.global) await setGlobalModel({ model: choice.model, env, signal })
     // Back on the configured default: clear the override rather than pin it.

@@ -1,8 +1,9 @@
-// The one cron job install-cron puts into OpenClaw: model-cooldown-autoswitch, running check-and-switch
-// by absolute paths. OpenClaw runs command payloads (2026.6.5+) in the gateway's environment with its
-// own PATH (`--command` even under `sh -lc`), and an agent's exec tool in a login shell: neither is
-// the shell that ran install-cron, so node (and tsx's CLI, where node needs it) and the script are
-// named by absolute path. Older releases get an isolated agentTurn whose message
+// The cron job install-cron puts into OpenClaw: model-cooldown-autoswitch (another agent's:
+// model-cooldown-autoswitch-<id>), running check-and-switch by absolute paths. OpenClaw runs command
+// payloads (2026.6.5+) in the gateway's environment with its own PATH (`--command` even under
+// `sh -lc`), and an agent's exec tool in a login shell: neither is the shell that ran install-cron,
+// so node and the launcher (bin/check-and-switch.mjs: the bundle, or the sources) are named by
+// absolute path. Older releases get an isolated agentTurn whose message
 // (templates/cron-agent-turn.txt) asks the agent to run that command.
 import { createRequire } from 'node:module'
 import { readFile } from 'node:fs/promises'
@@ -16,7 +17,25 @@ import { resolveOpenclawRuntime } from './openclaw/runtime.ts'
 import { resolveConfigPath, resolveStateDir, type Env } from './openclaw/state-dir.ts'
 
 export const JOB_NAME = 'model-cooldown-autoswitch'
-export const DECLARATION_KEY = JOB_NAME
+
+/**
+ * The job's name, which is also its declaration key: main's keeps the name existing installs have,
+ * another agent's carries its id, so each agent has one job and installing one never converges
+ * (or uninstalls) another's.
+ */
+export function resolveJobName(agentId = 'main'): string {
+  return agentId === 'main' ? JOB_NAME : `${JOB_NAME}-${agentId}`
+}
+
+/**
+ * Whether a job the gateway lists is the agent's: its name or declaration key, or main's name with
+ * this agent's id (what install-cron --agent put in before jobs had per-agent names).
+ */
+export function isAgentJob(job: Pick<CronJob, 'name' | 'declarationKey' | 'agentId'>, agentId = 'main'): boolean {
+  const named = (name: string) => job.name === name || job.declarationKey === name
+  if (agentId === 'main') return named(JOB_NAME) && (job.agentId ?? 'main') === 'main'
+  return named(resolveJobName(agentId)) || (named(JOB_NAME) && job.agentId === agentId)
+}
 const PLACEHOLDER = '{{command}}'
 
 export interface CheckCommand {
@@ -59,16 +78,27 @@ export function isTypeStrippingNode(version: string): boolean {
 }
 
 /**
- * What runs the script: a node that strips types itself (this one, else the one OpenClaw runs on),
- * alone; otherwise this node through tsx's CLI. tsx starts an esbuild service on a cold cache that
- * outlives node by a moment, and OpenClaw 2026.9.6 fails a command run ("Command cleanup could not
- * confirm that owned work stopped") when anything of its process group is left 300 ms after exit.
+ * The node the job runs bin/check-and-switch.mjs on: one that runs TypeScript itself (this one,
+ * else the one OpenClaw runs on) when there is one, so a check whose bundle is stale runs the
+ * sources without tsx (whose esbuild service can outlive node, and OpenClaw 2026.9.6 fails a
+ * command run, "Command cleanup could not confirm that owned work stopped", when anything of its
+ * process group is left 300 ms after exit); otherwise this node.
  */
 export async function resolveCheckRunner({ env, signal, node = process.execPath, version = process.versions.node }: { env: Env; signal?: AbortSignal; node?: string; version?: string }): Promise<string[]> {
   if (isTypeStrippingNode(version)) return [node]
   const openclawNode = (await resolveOpenclawRuntime(env).catch(() => undefined))?.node
   if (openclawNode && isAbsolute(openclawNode) && isTypeStrippingNode(await readNodeVersion(openclawNode, { env, signal }))) return [openclawNode]
-  return [node, resolveTsxCli()]
+  return [node]
+}
+
+/** The launcher the job runs: the bundle while it is fresh, else the sources (bin/check-and-switch.mjs). */
+export function resolveLauncherPath(root = resolveProjectRoot()): string {
+  return join(root, 'bin', 'check-and-switch.mjs')
+}
+
+/** Whether a path a job names is check-and-switch itself: the launcher, or the script an older install named. */
+export function isCheckScript(path: string): boolean {
+  return /\/(bin\/check-and-switch\.mjs|tasks\/check-and-switch\.ts)$/.test(path)
 }
 
 async function readNodeVersion(node: string, { env, signal }: { env: Env; signal?: AbortSignal }): Promise<string> {
@@ -88,8 +118,8 @@ export function resolveCheckCommand({ env, agentId, runner, root = resolveProjec
   if (env.OPENCLAW_CONFIG_PATH?.trim()) pinned.OPENCLAW_CONFIG_PATH = resolveConfigPath(env)
   const bin = env.OPENCLAW_BIN?.trim()
   if (bin) pinned.OPENCLAW_BIN = bin.includes('/') && !isAbsolute(bin) ? resolve(bin) : bin
-  const session = agentId && agentId !== 'main' ? ['--session', `agent:${agentId}:main`] : []
-  return { argv: [...runner, join(root, 'tasks', 'check-and-switch.ts'), ...session], env: pinned }
+  const agent = agentId && agentId !== 'main' ? ['--agent', agentId] : []
+  return { argv: [...runner, resolveLauncherPath(root), ...agent], env: pinned }
 }
 
 export function resolveTemplatePath(): string {
@@ -108,13 +138,13 @@ export function resolveCronJobPlan({ payload, every, everyMs, announce, agentId,
   Omit<CronJobPlan, 'name' | 'commandLine' | 'message'> & { template?: string }): CronJobPlan {
   const commandLine = formatShellCommand(command)
   const message = payload === 'agentTurn' ? template!.split(PLACEHOLDER).join(commandLine).trim() : undefined
-  return { name: JOB_NAME, payload, every, everyMs, announce, ...(agentId ? { agentId } : {}), command, commandLine, ...(message ? { message } : {}) }
+  return { name: resolveJobName(agentId), payload, every, everyMs, announce, ...(agentId ? { agentId } : {}), command, commandLine, ...(message ? { message } : {}) }
 }
 
 /** `openclaw cron add` arguments (without --json) for the plan. */
 export function resolveCronAddArgs(plan: CronJobPlan): string[] {
   const what = plan.payload === 'command'
-    ? ['--command-argv', JSON.stringify(plan.command.argv), ...Object.entries(plan.command.env).flatMap(([k, v]) => ['--command-env', `${k}=${v}`]), '--declaration-key', DECLARATION_KEY]
+    ? ['--command-argv', JSON.stringify(plan.command.argv), ...Object.entries(plan.command.env).flatMap(([k, v]) => ['--command-env', `${k}=${v}`]), '--declaration-key', plan.name]
     : ['--message', plan.message!, '--wake', 'now']
   return ['--name', plan.name, '--every', plan.every, '--session', 'isolated', ...what, plan.announce ? '--announce' : '--no-deliver', ...(plan.agentId ? ['--agent', plan.agentId] : [])]
 }

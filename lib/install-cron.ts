@@ -2,11 +2,12 @@
 // the running gateway where there is one; on releases that keep jobs in jobs.json, into that file
 // while no gateway runs. Installing again converges the one job; uninstalling removes only ours.
 import { access } from 'node:fs/promises'
+import { buildCheckBundle } from './bundle.ts'
 import { CafError } from './errors.ts'
 import { registerSecret } from './secrets.ts'
 import { assertProfileName } from './profile-name.ts'
 import {
-  DECLARATION_KEY, JOB_NAME, isAgentTurnJobCurrent, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner, resolveCronAddArgs,
+  isAgentJob, isAgentTurnJobCurrent, isCheckScript, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner, resolveCronAddArgs,
   resolveCronEditArgs, resolveCronJobPlan, type CronJobPlan,
 } from './cron-job.ts'
 import { loadConfig } from './openclaw/config.ts'
@@ -62,12 +63,18 @@ export async function installCron(opts: InstallCronOptions, io: TaskIo): Promise
   const job = resolveCronJobPlan({ payload: detection.cronPayload, every, everyMs, announce: Boolean(opts.announce), agentId, command, template })
   const base = { openclawVersion: version, job, removed: [] as string[], cronAdd: resolveCronAddArgs(job) }
   if (opts.print) return { ...base, action: 'printed', via: 'none' }
-  if (!opts.uninstall) await assertRunnable(job)
+  if (!opts.uninstall) {
+    await assertRunnable(job)
+    // The job runs the bundle while it is fresh (bin/check-and-switch.mjs); build it now, so the first run is fast.
+    await io.spinner('building dist/check-and-switch.mjs…', () => buildCheckBundle()).catch((err: unknown) => {
+      throw new CafError(`cannot build dist/check-and-switch.mjs (${(err as Error).message.split('\n')[0]}); run npm ci, then install-cron again`, { cause: err })
+    })
+  }
 
   const gateway = await io.spinner('asking the gateway for its cron jobs…', () => loadGatewayCron(ctx))
   if (gateway.reachable) {
-    if (gateway.truncated) io.warn(`the gateway listed only its first page of cron jobs; a copy of ${JOB_NAME} beyond it is not seen`)
-    const mine = gateway.jobs.filter((j) => j.name === JOB_NAME || j.declarationKey === DECLARATION_KEY)
+    if (gateway.truncated) io.warn(`the gateway listed only its first page of cron jobs; a copy of ${job.name} beyond it is not seen`)
+    const mine = gateway.jobs.filter((j) => isAgentJob(j, agentId))
     if (opts.uninstall) {
       for (const j of mine) await removeCronJob(j.id, ctx)
       return { ...base, action: mine.length ? 'removed' : 'absent', via: 'gateway', removed: mine.map((j) => j.id) }
@@ -82,7 +89,7 @@ export async function installCron(opts: InstallCronOptions, io: TaskIo): Promise
   io.context(`no gateway answered (${gateway.reason}); editing ${storePath}, which the gateway loads when it starts`)
   if (opts.uninstall) {
     const { result: removed, backupPath } = await updateCronStore(storePath, (store) => {
-      const r = removeJobsNamed(store, JOB_NAME)
+      const r = removeJobsNamed(store, job.name)
       return { store: r.removed.length ? r.store : undefined, result: r.removed }
     }, { signal: io.signal })
     return { ...base, action: removed.length ? 'removed' : 'absent', via: 'jobs.json', removed, storePath, backupPath }
@@ -133,9 +140,9 @@ async function upsertAgentTurnViaGateway(job: CronJobPlan, mine: CronJob[], ctx:
   return { action: strays.length && action === 'unchanged' ? 'updated' as const : action, jobId, removed: strays.map((j) => j.id) }
 }
 
-/** A job that points at a missing node, tsx or script would fail every 10 minutes: refuse it now. */
+/** A job that points at a missing node or launcher would fail every 10 minutes: refuse it now. */
 async function assertRunnable(job: CronJobPlan): Promise<void> {
-  const script = job.command.argv.findIndex((a) => a.endsWith('check-and-switch.ts'))
+  const script = job.command.argv.findIndex(isCheckScript)
   for (const path of job.command.argv.slice(0, script + 1)) {
     await access(path).catch(() => {
       throw new CafError(`${path} does not exist, so the cron job could not run; run install-cron from a complete checkout (npm ci)`)

@@ -38,10 +38,15 @@ const stateSchema = z.object({
 
 export type SwitchState = z.infer<typeof stateSchema>
 
-export function resolveStatePath({ config, stateDir }: { config: ConfigData; stateDir: string }): string {
+/**
+ * main's is model-switch-state.json; another agent's sits beside it as model-switch-state.<id>.json
+ * (the id is a checked name), so one folder holds every agent's checks whatever each agent's own
+ * workspace is, and two agents' checks never share a file or its lock.
+ */
+export function resolveStatePath({ config, stateDir, agentId = 'main' }: { config: ConfigData; stateDir: string; agentId?: string }): string {
   const defaults = (config.agents as { defaults?: { workspace?: unknown } } | undefined)?.defaults
   const workspace = typeof defaults?.workspace === 'string' && defaults.workspace ? defaults.workspace : join(stateDir, 'workspace')
-  return join(workspace, 'memory', 'model-switch-state.json')
+  return join(workspace, 'memory', agentId === 'main' ? 'model-switch-state.json' : `model-switch-state.${agentId}.json`)
 }
 
 /**

@@ -4,7 +4,7 @@ import { commonFlags, defineTask } from '../lib/task-spec.ts'
 
 const spec = defineTask({
   name: 'install-cron',
-  summary: 'put the model-cooldown-autoswitch cron job (check-and-switch every 10 minutes) into OpenClaw, or take it out',
+  summary: "put the model-cooldown-autoswitch cron job (check-and-switch every 10 minutes; another agent's: model-cooldown-autoswitch-<agent>) into OpenClaw, or take it out",
   flags: {
     every: { type: 'string', value: 'INTERVAL', meaning: 'how often, 1m to 24h (default 10m)' },
     announce: { type: 'boolean', meaning: 'post what a check changed to the last chat (a check that changed nothing posts nothing)' },

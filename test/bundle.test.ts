@@ -33,6 +33,10 @@ describe('buildCheckBundle', () => {
     assert.equal(second.stdout, '')
   })
 
+  test('the SDK bridge the bundle starts (on 2026.6.5+) is beside it, where runner.ts looks for it', async () => {
+    assert.equal(await readFile(join(sb.root, 'dist', 'stores', 'sdk-bridge.mjs'), 'utf8'), await readFile(join(ROOT, 'lib', 'openclaw', 'stores', 'sdk-bridge.mjs'), 'utf8'))
+  })
+
   test('a usage error is one line and exit 2, as from the sources', () => {
     const r = run(['--no-such-flag'])
     assert.equal(r.status, 2)

@@ -112,6 +112,64 @@ describe('check-and-switch transitions', () => {
   })
 })
 
+describe('check-and-switch --agent', () => {
+  let sb: Sandbox
+  let logFile: string
+  const memory = () => join(sb.stateDir, 'workspace', 'memory')
+  const calls = async () => (await readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  const run = (args: string[] = []) => sb.run('check-and-switch', args)
+  before(async () => {
+    sb = await createSandbox()
+    logFile = join(sb.root, 'calls.log')
+    // Two agents side by side: main can answer on Opus (its default), ops only on Codex.
+    await writeFile(join(sb.root, 'status.json'), redateStatusFixture('current-anthropic-env-key'))
+    await writeFile(join(sb.root, 'status.ops.json'), redateStatusFixture('current-alice-cooling'))
+    Object.assign(sb.env, { OPENCLAW_BIN: join(ROOT, 'test/support/fake-openclaw.mjs'), FAKE_STATUS: join(sb.root, 'status.json'), FAKE_LOG: logFile })
+  })
+  after(() => sb.cleanup())
+
+  test("each agent's check reads its own status, keeps its own state file and moves only its own session", async () => {
+    const main = await run()
+    assert.equal(main.code, 0, main.stderr)
+    assert.match(main.stdout, /^model switched: \(none\) → anthropic\/claude-opus-4-6 \(session agent:main:main\)/)
+    const ops = await run(['--agent', 'ops'])
+    assert.equal(ops.code, 0, ops.stderr)
+    assert.match(ops.stdout, /^model switched: \(none\) → openai\/gpt-5\.5 \(session agent:ops:main\)/)
+    assert.deepEqual(await calls(), [
+      { call: 'sessions.patch', params: { key: 'agent:main:main', model: null } },
+      { call: 'sessions.patch', params: { key: 'agent:ops:main', model: CODEX } },
+    ])
+    assert.equal(JSON.parse(await readFile(join(memory(), 'model-switch-state.json'), 'utf8')).lastEffectiveModel, OPUS)
+    assert.equal(JSON.parse(await readFile(join(memory(), 'model-switch-state.ops.json'), 'utf8')).lastEffectiveModel, CODEX)
+    // Neither flaps the other: each one's second check finds nothing changed.
+    for (const args of [[], ['--agent', 'ops']]) {
+      const again = await run(args)
+      assert.equal(again.code, 0, again.stderr)
+      assert.equal(again.stdout, '', args.join(' '))
+    }
+    assert.equal((await calls()).length, 2)
+  })
+
+  test('--session still names the session; --json says which state file and session', async () => {
+    const r = await run(['--agent', 'ops', '--session', 'agent:ops:work', '--dry-run', '--json'])
+    assert.equal(r.code, 0, r.stderr)
+    const d = JSON.parse(r.stdout)
+    assert.deepEqual([d.session, d.statePath], ['agent:ops:work', join(memory(), 'model-switch-state.ops.json')])
+  })
+
+  test('an agent OpenClaw does not know is its one-line error; --global with another agent is refused', async () => {
+    const unknown = await run(['--agent', 'nobody'])
+    assert.equal(unknown.code, 1)
+    assert.match(unknown.stderr, /^✗ openclaw models status failed: .*Unknown agent id "nobody"/m)
+    const global = await run(['--agent', 'ops', '--global'])
+    assert.equal(global.code, 2)
+    assert.match(global.stderr, /^✗ --global changes the default model of every agent, not only ops's; drop --global to move ops's session$/m)
+    const bad = await run(['--agent', '../x'])
+    assert.equal(bad.code, 2)
+    assert.match(bad.stderr, /bad agent id/)
+  })
+})
+
 describe('overlapping writers of the state file', () => {
   let sb: Sandbox
   before(async () => {

@@ -111,6 +111,7 @@ const faults: Array<[string, '2026.2.22' | '2026.9.6', Plant, string, 'warn' | '
   ['cron job path gone', '2026.9.6', (s) => { (s.cron as any).paths[1].exists = false }, 'cron-job', 'fail', /script \/src\/caf\/tasks\/check-and-switch\.ts; every run fails/, /^npm run install-cron$/],
   ['cron job absent', '2026.2.22', (s) => { s.cron = { state: 'absent', via: 'jobs.json' } }, 'cron-job', 'warn', /no cron job model-cooldown-autoswitch in jobs\.json/, /^npm run install-cron$/],
   ['cron job disabled', '2026.2.22', (s) => { (s.cron as any).enabled = false }, 'cron-job', 'warn', /is disabled/],
+  ["another agent's job absent", '2026.9.6', (s) => { s.agentId = 'ops'; s.cron = { state: 'absent', via: 'gateway' } }, 'cron-job', 'warn', /no cron job model-cooldown-autoswitch-ops in the gateway/, /^npm run install-cron -- --agent ops$/],
   ['no gateway on 2026.9', '2026.9.6', (s) => { s.cron = { state: 'unseen', gatewayDown: true, reason: 'Gateway not reachable' } }, 'cron-job', 'warn', /cannot see cron jobs without a running gateway/],
   ['backups beyond the kept 10', '2026.2.22', (s) => { s.files.backups[0]!.paths.unshift('/state/.codex-auth-fallback-backups/openclaw.json.2026-11-01', "/state/.codex-auth-fallback-backups/openclaw.json.2026-11-02 it's") }, 'backups', 'warn', /12 of \/state\/openclaw\.json; the 2 oldest/, /^rm -- \/state\/\.codex-auth-fallback-backups\/openclaw\.json\.2026-11-01 '\/state\/\.codex-auth-fallback-backups\/openclaw\.json\.2026-11-02 it'\\''s'$/],
   ['a temp file left over', '2026.2.22', (s) => { s.files.temps = ['/state/.openclaw.json.caf-tmp-99999-abcd'] }, 'temp-files', 'warn', /1 temp file/, /^rm -- \/state\/\.openclaw\.json\.caf-tmp-99999-abcd$/],
@@ -171,6 +172,11 @@ describe('resolveCronJobPaths', () => {
     assert.deepEqual(resolveCronJobPaths({ kind: 'agentTurn', message }), [
       { path: '/n/node', role: 'node' }, { path: '/t/cli.mjs', role: 'tsx' }, { path: script, role: 'script' }, { path: "/state it's", role: 'OPENCLAW_STATE_DIR' },
     ])
+  })
+  test("the launcher install-cron names now is the script; a tasks/ path from an older install still is", () => {
+    const launcher = '/src/caf dir/bin/check-and-switch.mjs'
+    assert.deepEqual(resolveCronJobPaths({ kind: 'command', argv: ['/n/node', launcher, '--agent', 'ops'] }), [{ path: '/n/node', role: 'node' }, { path: launcher, role: 'script' }])
+    assert.deepEqual(resolveCronJobPaths({ kind: 'command', argv: ['/n/node', '/elsewhere/check-and-switch.mjs'] }), [], 'a file of that name elsewhere is not ours')
   })
   test('a job that does not run check-and-switch names no paths of ours', () => {
     assert.deepEqual(resolveCronJobPaths({ kind: 'agentTurn', message: 'say hi' }), [])

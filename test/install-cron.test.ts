@@ -8,9 +8,10 @@ import { isAbsolute, join } from 'node:path'
 import { afterEach, beforeEach, describe, test } from 'node:test'
 import JSON5 from 'json5'
 import {
-  JOB_NAME, formatShellCommand, isTypeStrippingNode, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner,
+  JOB_NAME, formatShellCommand, isAgentJob, isTypeStrippingNode, loadMessageTemplate, quoteShellArg, resolveCheckCommand, resolveCheckRunner,
   resolveCronAddArgs, resolveCronEditArgs, resolveCronJobPlan, resolveTsxCli,
 } from '../lib/cron-job.ts'
+import { resolveBundlePath } from '../lib/bundle.ts'
 import { BadFile } from '../lib/errors.ts'
 import { parseEvery } from '../lib/openclaw/cron.ts'
 import { parseRelease } from '../lib/openclaw/releases.ts'
@@ -50,7 +51,7 @@ describe('resolveCheckRunner', () => {
     assert.deepEqual(await resolveCheckRunner({ env: {}, node: '/opt/node24/bin/node', version: '24.21.0' }), ['/opt/node24/bin/node'])
   })
 
-  test("an older node takes OpenClaw's node when that one strips types, else tsx's CLI", async () => {
+  test("an older node takes OpenClaw's node when that one strips types, else itself (never tsx's CLI)", async () => {
     const sb = await createSandbox()
     try {
       // An openclaw package whose shebang names a "node" that reports a version.
@@ -62,9 +63,9 @@ describe('resolveCheckRunner', () => {
       // The environment is the one given (the "node" reads its version from it), not this process's.
       const env = (version: string) => ({ OPENCLAW_BIN: join(pkg, 'openclaw.mjs'), FAKE_NODE_VERSION: version })
       process.env.FAKE_NODE_VERSION = '24.3.0'
-      assert.deepEqual(await resolveCheckRunner({ env: env('22.12.0'), node: '/n20', version: '20.20.2' }), ['/n20', resolveTsxCli()])
+      assert.deepEqual(await resolveCheckRunner({ env: env('22.12.0'), node: '/n20', version: '20.20.2' }), ['/n20'])
       assert.deepEqual(await resolveCheckRunner({ env: env('24.3.0'), node: '/n20', version: '20.20.2' }), [join(pkg, 'fake-node')])
-      assert.deepEqual(await resolveCheckRunner({ env: { OPENCLAW_BIN: join(sb.root, 'none') }, node: '/n20', version: '20.20.2' }), ['/n20', resolveTsxCli()])
+      assert.deepEqual(await resolveCheckRunner({ env: { OPENCLAW_BIN: join(sb.root, 'none') }, node: '/n20', version: '20.20.2' }), ['/n20'])
       assert.match(resolveTsxCli(), /node_modules\/tsx\/dist\/cli\.mjs$/)
     } finally {
       delete process.env.FAKE_NODE_VERSION
@@ -74,10 +75,10 @@ describe('resolveCheckRunner', () => {
 })
 
 describe('resolveCheckCommand', () => {
-  test('the runner, then the script by absolute path; nothing pinned when the shell set nothing', async () => {
+  test('the runner, then the launcher by absolute path; nothing pinned when the shell set nothing', async () => {
     const runner = await resolveCheckRunner({ env: {} })
     const c = resolveCheckCommand({ env: { PATH: '/usr/bin', OPENCLAW_GATEWAY_TOKEN: TOKEN }, runner })
-    assert.deepEqual(c.argv, [...runner, join(ROOT, 'tasks', 'check-and-switch.ts')])
+    assert.deepEqual(c.argv, [...runner, join(ROOT, 'bin', 'check-and-switch.mjs')])
     for (const p of c.argv) assert.ok(isAbsolute(p) && existsSync(p), p)
     assert.deepEqual(c.env, {})
   })
@@ -85,15 +86,31 @@ describe('resolveCheckCommand', () => {
   test('pins the state dir, config and openclaw the shell chose, as absolute paths, and never a token', () => {
     const c = resolveCheckCommand({
       env: { OPENCLAW_STATE_DIR: 'rel/state', OPENCLAW_CONFIG_PATH: '/etc/oc.json', OPENCLAW_BIN: './bin/openclaw', OPENCLAW_GATEWAY_TOKEN: TOKEN, OPENCLAW_GATEWAY_PASSWORD: TOKEN },
-      runner: ['/n', '/t'], root: '/r',
+      runner: ['/n'], root: '/r',
     })
-    assert.deepEqual(c, { argv: ['/n', '/t', '/r/tasks/check-and-switch.ts'], env: { OPENCLAW_STATE_DIR: join(process.cwd(), 'rel/state'), OPENCLAW_CONFIG_PATH: '/etc/oc.json', OPENCLAW_BIN: join(process.cwd(), 'bin/openclaw') } })
+    assert.deepEqual(c, { argv: ['/n', '/r/bin/check-and-switch.mjs'], env: { OPENCLAW_STATE_DIR: join(process.cwd(), 'rel/state'), OPENCLAW_CONFIG_PATH: '/etc/oc.json', OPENCLAW_BIN: join(process.cwd(), 'bin/openclaw') } })
   })
 
-  test('--agent other than main moves the checked session to that agent', () => {
-    assert.deepEqual(resolveCheckCommand({ env: {}, agentId: 'ops', runner: ['/n'], root: '/r' }).argv.slice(2), ['--session', 'agent:ops:main'])
+  test('--agent other than main runs the check for that agent', () => {
+    assert.deepEqual(resolveCheckCommand({ env: {}, agentId: 'ops', runner: ['/n'], root: '/r' }).argv.slice(2), ['--agent', 'ops'])
     assert.deepEqual(resolveCheckCommand({ env: {}, agentId: 'main', runner: ['/n'], root: '/r' }).argv.slice(2), [])
   })
+})
+
+describe('isAgentJob', () => {
+  const cases = [
+    ['main: our name', { name: JOB_NAME }, 'main', true],
+    ['main: our declaration key under another name', { name: 'renamed', declarationKey: JOB_NAME }, 'main', true],
+    ['main: our name, agent main', { name: JOB_NAME, agentId: 'main' }, 'main', true],
+    ["main: ops's job", { name: `${JOB_NAME}-ops`, declarationKey: `${JOB_NAME}-ops`, agentId: 'ops' }, 'main', false],
+    ["main: ops's job from before per-agent names", { name: JOB_NAME, declarationKey: JOB_NAME, agentId: 'ops' }, 'main', false],
+    ['ops: its own', { name: `${JOB_NAME}-ops`, agentId: 'ops' }, 'ops', true],
+    ['ops: its own from before per-agent names (a stray copy to fold)', { name: JOB_NAME, agentId: 'ops' }, 'ops', true],
+    ["ops: main's", { name: JOB_NAME }, 'ops', false],
+    ["ops: another agent's", { name: `${JOB_NAME}-dev`, agentId: 'dev' }, 'ops', false],
+    ['ops: a name that only starts like ours', { name: `${JOB_NAME}-ops-old` }, 'ops', false],
+  ] as const
+  for (const [name, job, agent, want] of cases) test(name, () => assert.equal(isAgentJob(job, agent), want))
 })
 
 describe('quoteShellArg', () => {
@@ -114,6 +131,14 @@ describe('resolveCronAddArgs', () => {
       '--declaration-key', JOB_NAME, '--no-deliver',
     ])
     assert.deepEqual(resolveCronAddArgs({ ...plan, announce: true, agentId: 'ops' }).slice(-3), ['--announce', '--agent', 'ops'])
+  })
+
+  test("another agent's job has a name and declaration key of its own; main's keeps the old one", () => {
+    const ops = resolveCronJobPlan({ payload: 'command', every: '10m', everyMs: 600_000, announce: false, agentId: 'ops', command })
+    const args = resolveCronAddArgs(ops)
+    assert.equal(ops.name, `${JOB_NAME}-ops`)
+    assert.deepEqual([args[args.indexOf('--name') + 1], args[args.indexOf('--declaration-key') + 1], args.at(-1)], [`${JOB_NAME}-ops`, `${JOB_NAME}-ops`, 'ops'])
+    assert.equal(resolveCronJobPlan({ payload: 'command', every: '10m', everyMs: 600_000, announce: false, agentId: 'main', command }).name, JOB_NAME)
   })
 
   test('older releases: an isolated agentTurn whose message quotes the exact command', async () => {
@@ -206,14 +231,16 @@ describe('install-cron on a legacy release with no gateway (jobs.json)', () => {
   afterEach(() => sb.cleanup())
 
   test('install twice leaves one job (updated), the other job equal, a 0600 backup, the mode kept', async () => {
+    // The bundle's mtime is at least this (mtimes can be coarser than Date.now()).
+    const started = Math.floor(Date.now() / 1000) * 1000
     const original = await readFile(jobsPath(), 'utf8')
     const r = await run()
     assert.equal(r.code, 0, r.stderr)
     assert.match(r.stderr, /no gateway answered .*; editing .*jobs\.json, which the gateway loads when it starts/)
     assert.match(r.stdout, new RegExp(`^✓ installed cron job ${JOB_NAME} \\([0-9a-f-]{36}\\) in .*jobs\\.json: an isolated agentTurn job every 10m, no delivery$`, 'm'))
-    // No OpenClaw in the sandbox: this node alone when it strips types, else through tsx.
-    const runner = isTypeStrippingNode(process.versions.node) ? process.execPath : `${process.execPath} ${resolveTsxCli()}`
-    assert.ok(r.stdout.includes(`OPENCLAW_BIN=${join(sb.root, 'no-openclaw-here')} ${runner} ${join(ROOT, 'tasks', 'check-and-switch.ts')}\n`), r.stdout)
+    // No OpenClaw in the sandbox: this node runs the launcher, which runs the bundle install-cron built.
+    assert.ok(r.stdout.includes(`OPENCLAW_BIN=${join(sb.root, 'no-openclaw-here')} ${process.execPath} ${join(ROOT, 'bin', 'check-and-switch.mjs')}\n`), r.stdout)
+    assert.ok((await stat(resolveBundlePath())).mtimeMs >= started, 'install-cron built the bundle')
     const first = await read()
     assert.deepEqual(first.jobs[0], OTHER)
     assert.equal(first.jobs.length, 2)
@@ -239,6 +266,22 @@ describe('install-cron on a legacy release with no gateway (jobs.json)', () => {
     assert.deepEqual(second.jobs[1]!.schedule, { kind: 'every', everyMs: 900_000, anchorMs: (second.jobs[1]!.schedule as { anchorMs: number }).anchorMs })
     assert.equal(data.jobId, first.jobs[1]!.id)
     assert.doesNotMatch(sb.output.join('\n'), /gateway-token-must/)
+  })
+
+  test("two agents' jobs side by side: each install and uninstall touches only its own", async () => {
+    assert.equal((await run()).code, 0)
+    const ops = await run('--agent', 'ops')
+    assert.equal(ops.code, 0, ops.stderr)
+    assert.match(ops.stdout, new RegExp(`^✓ installed cron job ${JOB_NAME}-ops \\([0-9a-f-]{36}\\) in `, 'm'))
+    assert.match(ops.stdout, /check-and-switch\.\S+ --agent ops\n/)
+    const both = (await read()).jobs
+    assert.deepEqual(both.map((j) => [j.name, j.agentId]), [['nightly digest', undefined], [JOB_NAME, undefined], [`${JOB_NAME}-ops`, 'ops']])
+    assert.match((await run()).stdout, /is already installed/, "installing main's again leaves ops's alone")
+    assert.equal((await read()).jobs.length, 3)
+    const gone = await run('--uninstall', '--agent', 'ops')
+    assert.equal(gone.code, 0, gone.stderr)
+    assert.match(gone.stdout, new RegExp(`^✓ removed cron job ${JOB_NAME}-ops `, 'm'))
+    assert.deepEqual((await read()).jobs, both.slice(0, 2))
   })
 
   test('uninstall removes ours and nothing else; a second uninstall finds nothing', async () => {

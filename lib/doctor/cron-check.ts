@@ -1,7 +1,8 @@
-// The model-cooldown-autoswitch cron job: installed, enabled, and every absolute path it runs
-// (node, tsx's CLI if any, the check-and-switch script, the OpenClaw paths pinned in its env) still there.
+// The agent's model-cooldown-autoswitch cron job: installed, enabled, and every absolute path it
+// runs (node, tsx's CLI if any, check-and-switch's launcher or script, the OpenClaw paths pinned in
+// its env) still there.
 // A moved or deleted checkout leaves a job that fails every ten minutes without anyone seeing it.
-import { JOB_NAME } from '../cron-job.ts'
+import { isCheckScript, resolveJobName } from '../cron-job.ts'
 import type { Check } from './snapshot.ts'
 
 const INSTALL = 'npm run install-cron'
@@ -13,29 +14,31 @@ export interface CronPayload {
   env?: Record<string, string>
 }
 
-export const checkCronJob: Check = ({ cron }) => {
+export const checkCronJob: Check = ({ cron, agentId }) => {
+  const name = resolveJobName(agentId)
+  const install = agentId === 'main' ? INSTALL : `${INSTALL} -- --agent ${agentId}`
   if (cron.state === 'unseen' && cron.gatewayDown) {
     return { id: 'cron-job', level: 'warn', message: `cannot see cron jobs without a running gateway (${cron.reason})`, fix: 'openclaw gateway start, then npm run doctor again' }
   }
   if (cron.state === 'unseen') return { id: 'cron-job', level: 'warn', message: `cannot read the cron jobs: ${cron.reason}` }
   const where = cron.via === 'gateway' ? 'in the gateway' : 'in jobs.json'
   if (cron.state === 'absent') {
-    return { id: 'cron-job', level: 'warn', message: `no cron job ${JOB_NAME} ${where}: nothing moves the session off a model that is cooling down`, fix: INSTALL }
+    return { id: 'cron-job', level: 'warn', message: `no cron job ${name} ${where}: nothing moves the session off a model that is cooling down`, fix: install }
   }
   const missing = cron.paths.filter((p) => !p.exists)
   if (missing.length > 0) {
     return {
       id: 'cron-job',
       level: 'fail',
-      message: `cron job ${JOB_NAME} (${cron.id}) runs paths that no longer exist: ${missing.map((p) => `${p.role} ${p.path}`).join(', ')}; every run fails`,
-      fix: INSTALL,
+      message: `cron job ${name} (${cron.id}) runs paths that no longer exist: ${missing.map((p) => `${p.role} ${p.path}`).join(', ')}; every run fails`,
+      fix: install,
     }
   }
   if (cron.paths.length === 0) {
-    return { id: 'cron-job', level: 'warn', message: `cron job ${JOB_NAME} (${cron.id}) does not run check-and-switch by absolute path; it was not installed by install-cron`, fix: INSTALL }
+    return { id: 'cron-job', level: 'warn', message: `cron job ${name} (${cron.id}) does not run check-and-switch by absolute path; it was not installed by install-cron`, fix: install }
   }
-  if (!cron.enabled) return { id: 'cron-job', level: 'warn', message: `cron job ${JOB_NAME} (${cron.id}) is disabled`, fix: INSTALL }
-  return { id: 'cron-job', level: 'ok', message: `cron job ${JOB_NAME} (${cron.id}) ${where} is enabled and every path it runs exists` }
+  if (!cron.enabled) return { id: 'cron-job', level: 'warn', message: `cron job ${name} (${cron.id}) is disabled`, fix: install }
+  return { id: 'cron-job', level: 'ok', message: `cron job ${name} (${cron.id}) ${where} is enabled and every path it runs exists` }
 }
 
 /**
@@ -54,8 +57,9 @@ export function resolveCronJobPaths(payload: CronPayload): Array<{ path: string;
     env = Object.fromEntries(words.slice(0, split).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]))
     argv = words.slice(split)
   }
-  // argv is [node, script] or [node, tsx's CLI, script], then check-and-switch's own flags.
-  const script = argv.findIndex((a) => a.endsWith('check-and-switch.ts'))
+  // argv is [node, launcher] (older installs: [node, script] or [node, tsx's CLI, script]), then
+  // check-and-switch's own flags.
+  const script = argv.findIndex(isCheckScript)
   if (script < 0) return []
   return [
     ...argv.slice(0, script + 1).map((path, i) => ({ path, role: i === script ? 'script' : i === 0 ? 'node' : 'tsx' })),

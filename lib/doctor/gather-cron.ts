@@ -4,7 +4,7 @@
 import { access } from 'node:fs/promises'
 import { z } from 'zod'
 import { CafError } from '../errors.ts'
-import { DECLARATION_KEY, JOB_NAME } from '../cron-job.ts'
+import { isAgentJob, resolveJobName } from '../cron-job.ts'
 import { isPlainObject, type ConfigData } from '../openclaw/config.ts'
 import { loadGatewayCron } from '../openclaw/cron.ts'
 import { loadCronStore, resolveCronStorePath } from '../openclaw/cron-store.ts'
@@ -21,7 +21,7 @@ const payloadSchema = z.object({
   env: z.record(z.string(), z.string()).optional(),
 }).loose()
 
-export async function loadCronView({ detection, env, signal, stateDir, config }: { detection: Detection; env: Env; signal?: AbortSignal; stateDir: string; config: ConfigData }): Promise<CronView> {
+export async function loadCronView({ detection, env, signal, stateDir, config, agentId = 'main' }: { detection: Detection; env: Env; signal?: AbortSignal; stateDir: string; config: ConfigData; agentId?: string }): Promise<CronView> {
   let gateway
   try {
     gateway = await loadGatewayCron({ env, signal })
@@ -30,7 +30,7 @@ export async function loadCronView({ detection, env, signal, stateDir, config }:
     throw err
   }
   if (gateway.reachable) {
-    const job = gateway.jobs.find((j) => j.name === JOB_NAME || j.declarationKey === DECLARATION_KEY)
+    const job = gateway.jobs.find((j) => isAgentJob(j, agentId))
     if (!job) return { state: 'absent', via: 'gateway' }
     return { state: 'found', via: 'gateway', id: job.id, enabled: job.enabled !== false, paths: await resolveExisting(job.payload) }
   }
@@ -44,7 +44,7 @@ export async function loadCronView({ detection, env, signal, stateDir, config }:
     if (err instanceof CafError) return { state: 'unseen', gatewayDown: false, reason: err.message }
     throw err
   }
-  const job = jobs.find((j) => isPlainObject(j) && j.name === JOB_NAME)
+  const job = jobs.find((j) => isPlainObject(j) && j.name === resolveJobName(agentId))
   if (!job) return { state: 'absent', via: 'jobs.json' }
   const parsed = payloadSchema.safeParse(job.payload)
   const payload: CronPayload = parsed.success ? parsed.data : { kind: 'unknown' }

@@ -41,11 +41,11 @@ export async function loadDoctorSnapshot({ agentId, openclawVersion, env, signal
       return { profiles, order, usage }
     }),
     detection.source === 'state-dir' ? undefined : loadModelsStatusIfRunnable({ env, signal }, agentId),
-    loadCronView({ detection, env, signal, stateDir, config: configData }),
+    loadCronView({ detection, env, signal, stateDir, config: configData, agentId }),
   ])
   const profiles: Gathered<ProfileSummary[]> = store.ok ? { ok: true, value: store.value.profiles } : store
   const files = await loadDoctorFiles({
-    files: [storePath, configPath, resolveCronStorePath({ stateDir, config: configData }), resolveSwitchStatePath({ config: configData, stateDir })],
+    files: [storePath, configPath, resolveCronStorePath({ stateDir, config: configData }), resolveSwitchStatePath({ config: configData, stateDir, agentId })],
     now,
   })
   const storeOrder = store.ok ? store.value.order : undefined

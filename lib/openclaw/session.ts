@@ -4,7 +4,10 @@ import { CafError } from '../errors.ts'
 import { describeFailure, runOpenclaw } from './runner.ts'
 import type { Env } from './state-dir.ts'
 
-export const DEFAULT_SESSION = 'agent:main:main'
+/** An agent's main session, the one its chat talks in: agent:<id>:main. */
+export function resolveMainSession(agentId = 'main'): string {
+  return `agent:${agentId}:main`
+}
 
 /** model null clears the session's override, so it follows the configured default again. */
 export async function patchSessionModel({ session, model, env, signal }: { session: string; model: string | null; env?: Env; signal?: AbortSignal }): Promise<void> {

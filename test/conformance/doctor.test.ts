@@ -145,10 +145,10 @@ describe('doctor on OpenClaw legacy (2026.2.22, auth-profiles.json, jobs.json)',
 
     const jobsPath = join(w.sb.stateDir, 'cron', 'jobs.json')
     const jobs = await readFile(jobsPath, 'utf8')
-    await writeFile(jobsPath, jobs.replace(/\/[^ '"\\]*\/tasks\/check-and-switch\.ts/g, '/moved/away/tasks/check-and-switch.ts'))
+    await writeFile(jobsPath, jobs.replace(/\/[^ '"\\]*\/bin\/check-and-switch\.mjs/g, '/moved/away/bin/check-and-switch.mjs'))
     const moved = await runDoctor(w, t, w.noGateway)
     assert.equal(moved.code, 1, moved.stderr)
-    assert.deepEqual(failures(moved.checks), [`cron-job: cron job ${JOB_NAME} (${JSON.parse(jobs).jobs[0].id}) runs paths that no longer exist: script /moved/away/tasks/check-and-switch.ts; every run fails`])
+    assert.deepEqual(failures(moved.checks), [`cron-job: cron job ${JOB_NAME} (${JSON.parse(jobs).jobs[0].id}) runs paths that no longer exist: script /moved/away/bin/check-and-switch.mjs; every run fails`])
     assert.equal(moved.check('cron-job').fix, 'npm run install-cron')
     await writeFile(jobsPath, jobs)
   })
@@ -202,12 +202,12 @@ describe('doctor on OpenClaw current (2026.9.6, state database, cron through the
     assert.match(ok.check('cron-job').message, new RegExp(`^cron job ${JOB_NAME} \\([0-9a-f-]{36}\\) in the gateway is enabled and every path it runs exists$`))
 
     // The same declaration from a checkout that has since been deleted.
-    const gone = ['/gone/bin/node', '/gone/caf/tasks/check-and-switch.ts']
+    const gone = ['/gone/bin/node', '/gone/caf/bin/check-and-switch.mjs']
     const declared = await runOpenclaw(w.oc, w.sb, ['cron', 'add', '--name', JOB_NAME, '--every', '10m', '--session', 'isolated', '--command-argv', JSON.stringify(gone), '--declaration-key', JOB_NAME, '--no-deliver', '--json'], w.gw.env)
     assert.equal(declared.code, 0, declared.stdout + declared.stderr)
     const moved = await runDoctor(w, t, w.gw.env)
     assert.equal(moved.code, 1, moved.stderr)
-    assert.match(moved.check('cron-job').message, /runs paths that no longer exist: node \/gone\/bin\/node, script \/gone\/caf\/tasks\/check-and-switch\.ts; every run fails$/)
+    assert.match(moved.check('cron-job').message, /runs paths that no longer exist: node \/gone\/bin\/node, script \/gone\/caf\/bin\/check-and-switch\.mjs; every run fails$/)
   })
 
   // Last: OpenClaw's doctor --fix refreshes every token, which offline leaves each with its failed-refresh marker.

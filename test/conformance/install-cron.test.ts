@@ -1,10 +1,13 @@
 // install-cron against both pinned releases with a gateway the test starts: installing twice leaves
 // one job in `openclaw cron list`, uninstalling removes it and nothing else, a legacy jobs.json edit is
-// loaded by the gateway started after it, and on 2026.9.6 `openclaw cron run` executes check-and-switch.
+// loaded by the gateway started after it, a second agent's job is listed beside main's and removed
+// alone, and on 2026.9.6 `openclaw cron run` executes check-and-switch (the bundle install-cron
+// built) for each agent.
 import assert from 'node:assert/strict'
-import { access, writeFile } from 'node:fs/promises'
+import { access, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test, type TestContext } from 'node:test'
+import { resolveBundlePath } from '../../lib/bundle.ts'
 import { JOB_NAME, isTypeStrippingNode, resolveTsxCli } from '../../lib/cron-job.ts'
 import { createSandbox, findTokenLeak, ROOT, type Sandbox } from '../support/sandbox.ts'
 import { freePort, startGateway, type Gateway } from '../../sandbox/gateway.ts'
@@ -15,7 +18,9 @@ const OPUS = 'anthropic/claude-opus-4-6'
 // check-and-switch a cron run starts has a model that can answer.
 const ANTHROPIC_KEY = 'sk-ant-test-placeholder-0000000000'
 
-interface Job { id: string; name: string; enabled?: boolean; declarationKey?: string; schedule: { everyMs?: number }; sessionTarget?: string; payload: { kind: string; message?: string; argv?: string[]; env?: Record<string, string> }; delivery?: { mode: string } }
+const OPS_JOB = `${JOB_NAME}-ops`
+
+interface Job { id: string; name: string; enabled?: boolean; declarationKey?: string; agentId?: string; schedule: { everyMs?: number }; sessionTarget?: string; payload: { kind: string; message?: string; argv?: string[]; env?: Record<string, string> }; delivery?: { mode: string } }
 
 function useWorld(era: Era, skip: string | false) {
   const w = {} as { sb: Sandbox; oc: OpenclawInstall; gw?: Gateway }
@@ -24,7 +29,9 @@ function useWorld(era: Era, skip: string | false) {
     w.sb = await createSandbox({ ANTHROPIC_API_KEY: ANTHROPIC_KEY })
     w.oc = (await requireOpenclaw(era, w.sb)) as OpenclawInstall
     const models = { [OPUS]: { alias: 'opus' } }
-    await writeFile(join(w.sb.stateDir, 'openclaw.json'), JSON.stringify({ agents: { defaults: { model: { primary: OPUS }, models } } }, null, 2))
+    // A second agent, ops, whose job sits beside main's.
+    const list = [{ id: 'main', default: true }, { id: 'ops' }]
+    await writeFile(join(w.sb.stateDir, 'openclaw.json'), JSON.stringify({ agents: { list, defaults: { model: { primary: OPUS }, models } } }, null, 2))
   })
   after(async () => {
     await w.gw?.stop()
@@ -33,12 +40,12 @@ function useWorld(era: Era, skip: string | false) {
   return w
 }
 
-const SCRIPT = join(ROOT, 'tasks', 'check-and-switch.ts')
+const SCRIPT = join(ROOT, 'bin', 'check-and-switch.mjs')
 
 /**
- * What the job runs the script with: this node alone when it strips types, else the pinned node@24
- * OpenClaw runs on (requireOpenclaw puts it first on PATH), never tsx, whose esbuild service would
- * outlive the run.
+ * What the job runs the launcher with: this node when it strips types, else the pinned node@24
+ * OpenClaw runs on (requireOpenclaw puts it first on PATH), so that a stale bundle's fallback to the
+ * sources needs no tsx, whose esbuild service would outlive the run.
  */
 function resolveExpectedRunner(oc: OpenclawInstall): string[] {
   return isTypeStrippingNode(process.versions.node) ? [process.execPath] : [join(oc.binDir, 'node')]
@@ -124,6 +131,23 @@ if (eras.includes('legacy')) {
       assert.deepEqual(jobs.find((j) => j.id === other.id), other)
     })
 
+    test("ops's job is listed beside main's, runs check-and-switch --agent ops, and is uninstalled alone", { skip, timeout: 180_000 }, async () => {
+      const before = await list()
+      const r = await install(['--agent', 'ops', '--every', '15m'])
+      assert.equal(r.code, 0, r.stderr)
+      assert.match(r.stdout, new RegExp(`^✓ installed cron job ${OPS_JOB} \\([0-9a-f-]{36}\\) through the gateway`, 'm'))
+      const jobs = await list()
+      const ops = jobs.find((j) => j.name === OPS_JOB)
+      assert.equal(ops?.agentId, 'ops')
+      assert.ok(ops!.payload.message!.includes(`${SCRIPT} --agent ops\n`), ops!.payload.message)
+      assert.deepEqual(jobs.filter((j) => j.name !== OPS_JOB), before, "main's job and the other are as they were")
+      assert.match((await install(['--every', '15m'])).stdout, /is already installed/, "installing main's again leaves ops's alone")
+      const gone = await install(['--uninstall', '--agent', 'ops'])
+      assert.equal(gone.code, 0, gone.stderr)
+      assert.match(gone.stdout, new RegExp(`^✓ removed cron job ${OPS_JOB} \\(${ops!.id}\\) through the gateway$`, 'm'))
+      assert.deepEqual(await list(), before)
+    })
+
     test('a copy of ours is folded away; uninstall removes ours and nothing else', { skip, timeout: 180_000 }, async (t) => {
       const copy = await runOpenclaw(w.oc, w.sb, ['cron', 'add', '--name', JOB_NAME, '--every', '5m', '--session', 'isolated', '--message', 'old', '--no-deliver', '--json'], w.gw!.env)
       assert.equal(copy.code, 0, copy.stderr)
@@ -178,8 +202,10 @@ if (eras.includes('current')) {
       // What an upgrade from 2026.2 leaves: our old agentTurn job, imported without a declaration key.
       const stray = (await cron(['add', '--name', JOB_NAME, '--every', '10m', '--session', 'isolated', '--message', 'old', '--no-deliver', '--json'])).id as string
 
-      const first = await timed(t, 'install-cron (cron list + cron add --declaration-key + cron rm)', () => install([]))
+      const started = Math.floor(Date.now() / 1000) * 1000
+      const first = await timed(t, 'install-cron (build + cron list + cron add --declaration-key + cron rm)', () => install([]))
       assert.equal(first.code, 0, first.stderr)
+      assert.ok((await stat(resolveBundlePath())).mtimeMs >= started, 'install-cron built the bundle the job runs')
       assert.match(first.stdout, new RegExp(`^✓ installed cron job ${JOB_NAME} \\(([0-9a-f-]{36})\\) through the gateway: a command job every 10m, no delivery$`, 'm'))
       assert.match(first.stdout, new RegExp(`removed stray copies: ${stray}`))
       const second = await timed(t, 'install-cron again (unchanged)', () => install([]))
@@ -226,6 +252,29 @@ if (eras.includes('current')) {
       assert.equal(sessions.code, 0, sessions.stderr)
       assert.ok((sessions.json().sessions as Array<{ key: string }>).some((s) => s.key === 'agent:main:main'), 'check-and-switch patched agent:main:main')
       await access(join(w.sb.stateDir, 'workspace', 'memory', 'model-switch-state.json'))
+    })
+
+    test("ops's job sits beside main's; its run checks ops and moves agent:ops:main; uninstalling it leaves main's", { skip, timeout: 300_000 }, async (t) => {
+      const r = await timed(t, 'install-cron --agent ops', () => install(['--agent', 'ops']))
+      assert.equal(r.code, 0, r.stderr)
+      assert.match(r.stdout, new RegExp(`^✓ installed cron job ${OPS_JOB} \\(([0-9a-f-]{36})\\) through the gateway: a command job every 10m, no delivery$`, 'm'))
+      const jobs = await list()
+      const ops = jobs.find((j) => j.declarationKey === OPS_JOB)
+      assert.deepEqual([ops?.name, ops?.agentId, ops?.payload.argv], [OPS_JOB, 'ops', [...resolveExpectedRunner(w.oc), SCRIPT, '--agent', 'ops']])
+      assert.deepEqual((await ours()).map((j) => j.id), [jobId], "main's job is still the one it was")
+
+      const run = await timed(t, 'cron run --wait (check-and-switch --agent ops)', () => runOpenclaw(w.oc, w.sb, ['cron', 'run', ops!.id, '--wait', '--wait-timeout', '3m', '--json'], w.gw!.env))
+      assert.equal(run.code, 0, run.stdout + run.stderr)
+      const done = run.json()
+      assert.equal(done.completionStatus, 'succeeded', JSON.stringify(done.run ?? done))
+      assert.match(done.run?.summary ?? '', /model switched: \(none\) → anthropic\/claude-opus-4-6 \(session agent:ops:main\)/)
+      await access(join(w.sb.stateDir, 'workspace', 'memory', 'model-switch-state.ops.json'))
+
+      const gone = await install(['--uninstall', '--agent', 'ops'])
+      assert.equal(gone.code, 0, gone.stderr)
+      assert.match(gone.stdout, new RegExp(`^✓ removed cron job ${OPS_JOB} \\(${ops!.id}\\) through the gateway$`, 'm'))
+      assert.ok(!(await list()).some((j) => j.id === ops!.id))
+      assert.deepEqual((await ours()).map((j) => j.id), [jobId])
     })
 
     test('uninstall removes ours and nothing else', { skip, timeout: 120_000 }, async (t) => {

@@ -6,6 +6,8 @@
 // 2026.9.6 does for a key its schema does not know (checked at the top level only).
 // With $FAKE_STATUS_BARRIER set, `models status` first creates <barrier>.waiting and answers only
 // once <barrier>.go exists, so a test can hold a check in the middle of its run.
+// `models status --agent ID` (ID not main) prints $FAKE_STATUS with .json replaced by .ID.json, and
+// fails as OpenClaw does for an agent it does not know when there is no such file.
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 const args = process.argv.slice(2)
 const log = (entry) => appendFileSync(process.env.FAKE_LOG, `${JSON.stringify(entry)}\n`)
@@ -26,7 +28,13 @@ if (args[0] === '--version' && process.env.FAKE_VERSION) {
     writeFileSync(`${barrier}.waiting`, String(process.pid))
     while (!existsSync(`${barrier}.go`)) await new Promise((r) => setTimeout(r, 20))
   }
-  process.stdout.write(readFileSync(process.env.FAKE_STATUS, 'utf8'))
+  const agent = args.includes('--agent') ? args[args.indexOf('--agent') + 1] : 'main'
+  const file = agent === 'main' ? process.env.FAKE_STATUS : process.env.FAKE_STATUS.replace(/\.json$/, `.${agent}.json`)
+  if (!existsSync(file)) {
+    process.stdout.write(JSON.stringify({ ok: false, error: { type: 'cli_error', message: `Unknown agent id "${agent}". Use "openclaw agents list" to see configured agents.` } }))
+    process.exit(1)
+  }
+  process.stdout.write(readFileSync(file, 'utf8'))
 } else if (args[0] === 'gateway' && args[1] === 'call') {
   if (process.env.FAKE_GATEWAY_DOWN) {
     process.stdout.write(JSON.stringify({ ok: false, error: { type: 'gateway_transport_error', message: 'gateway closed (1006): connect ECONNREFUSED 127.0.0.1:18789' } }))
