@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { runTask } from '../lib/cli.ts'
 import { UsageError } from '../lib/errors.ts'
 import { defineTask, formatHelp, parseTaskArgs } from '../lib/task-spec.ts'
 import { ROOT } from './support/sandbox.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 const spec = defineTask({
   name: 't',
@@ -89,7 +89,7 @@ describe('every command', () => {
 describe('flag types come from the spec', () => {
   // A task that reads a flag its spec does not declare must not compile: tsc over a copy of a task.
   const run = (body: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'caf-spec-'))
+    const dir = makeTempDir('caf-spec-')
     writeFileSync(join(dir, 'task.ts'), `import { commonFlags, defineTask, type Parsed } from '${join(ROOT, 'lib', 'task-spec.ts')}'
 const spec = defineTask({ name: 'x', summary: 's', flags: { from: { type: 'string', meaning: 'm' }, ...commonFlags('json') }, example: 'e' })
 export function handle({ flags }: Parsed<typeof spec>): string | undefined {

@@ -2,16 +2,16 @@
 // project's copy, which is the one pinned in package.json (the only place the pin is written).
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { resolveCodexBin } from '../lib/codex-bin.ts'
 import { ROOT } from './support/sandbox.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 describe('resolveCodexBin', () => {
   test('CODEX_BIN, then codex on PATH, then the project copy', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'caf-codex-bin-'))
+    const dir = makeTempDir('caf-codex-bin-')
     await writeFile(join(dir, 'codex'), '#!/bin/sh\necho users-own\n', { mode: 0o755 })
     assert.equal(await resolveCodexBin({ CODEX_BIN: '/opt/codex', PATH: dir }), '/opt/codex')
     assert.equal(await resolveCodexBin({ PATH: dir }), join(dir, 'codex'))

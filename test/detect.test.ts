@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict'
-import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { describe, test } from 'node:test'
 import { detectOpenclaw } from '../lib/openclaw/detect.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 type Shape = Record<string, string>
 const store = (provider: string) => JSON.stringify({ version: 1, profiles: { [`${provider}:a`]: { type: 'oauth', provider } } })
 
 async function stateDir(files: Shape, versionOutput?: string) {
-  const dir = await mkdtemp(join(tmpdir(), 'caf-detect-'))
+  const dir = makeTempDir('caf-detect-')
   for (const [rel, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, rel)), { recursive: true })
     await writeFile(join(dir, rel), content)

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { Interrupted } from '../lib/errors.ts'
 import { BACKUP_DIR } from '../lib/files.ts'
 import { listWrites, loadFile, updateFile, type FileKind } from '../lib/file-update.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 type Counter = { n: number; [key: string]: unknown }
 const COUNTER: FileKind<Counter> = {
@@ -16,7 +16,7 @@ const COUNTER: FileKind<Counter> = {
 }
 
 async function place(text?: string, mode = 0o644) {
-  const dir = await mkdtemp(join(tmpdir(), 'caf-update-'))
+  const dir = makeTempDir('caf-update-')
   const path = join(dir, 'counter.json')
   if (text !== undefined) await writeFile(path, text, { mode })
   return { dir, path }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { applyCodexProfile, applyProfileRemoval, openJsonStore, parseJsonStore, type JsonStoreData } from '../lib/openclaw/stores/json.ts'
 import type { CodexCredential } from '../lib/openclaw/store.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 const cred = (accountId: string, email = `${accountId}@example.com`): CodexCredential => ({ access: `acc-${accountId}`, refresh: `ref-${accountId}`, expires: 2_000_000_000_000, accountId, email })
 
@@ -54,7 +54,7 @@ describe('parseJsonStore', () => {
 
 describe('openJsonStore().upsertCodexProfile', () => {
   async function fixture(content?: string) {
-    const dir = await mkdtemp(join(tmpdir(), 'caf-store-'))
+    const dir = makeTempDir('caf-store-')
     const agentDir = join(dir, 'agents', 'main', 'agent')
     if (content !== undefined) {
       await import('node:fs/promises').then((fs) => fs.mkdir(agentDir, { recursive: true }))
@@ -183,7 +183,7 @@ describe('applyProfileRemoval', () => {
 
 describe('openJsonStore().removeProfile', () => {
   async function seeded() {
-    const dir = await mkdtemp(join(tmpdir(), 'caf-store-'))
+    const dir = makeTempDir('caf-store-')
     const agentDir = join(dir, 'agents', 'main', 'agent')
     const store = openJsonStore({ agentDir, provider: 'openai-codex' })
     await store.upsertCodexProfile({ profileId: 'openai-codex:a', credential: cred('a'), replace: false })

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { isStaleLock, lookAtLock, removeStaleLock, prepareLockPath, withFileLock } from '../lib/openclaw/lock.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 async function target() {
-  const dir = await mkdtemp(join(tmpdir(), 'caf-lock-'))
+  const dir = makeTempDir('caf-lock-')
   return join(dir, 'auth-profiles.json')
 }
 

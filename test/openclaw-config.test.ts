@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
-import { lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { hasJson5Comments, loadConfig, parseConfig, resolveDisplayConfig, updateConfig } from '../lib/openclaw/config.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 describe('hasJson5Comments', () => {
   const cases: Array<[string, string, boolean]> = [
@@ -48,7 +48,7 @@ describe('resolveDisplayConfig', () => {
 
 describe('updateConfig', () => {
   test('an update that throws leaves the file byte-identical, with no backup and no temp file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'caf-config-'))
+    const dir = makeTempDir('caf-config-')
     const path = join(dir, 'openclaw.json')
     await writeFile(path, '{ /* mine */ a: 1 }')
     await assert.rejects(updateConfig(path, async () => { throw new Error('refused') }), /refused/)
@@ -57,7 +57,7 @@ describe('updateConfig', () => {
   })
 
   test('the update sees the file as it is under the lock', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'caf-config-'))
+    const dir = makeTempDir('caf-config-')
     const path = join(dir, 'openclaw.json')
     await writeFile(path, '{"a":1}')
     const r = await updateConfig(path, async (current) => ({ data: { ...current.data, b: 2 }, result: current.data }))
@@ -67,7 +67,7 @@ describe('updateConfig', () => {
   })
 
   test('a symlinked config is read through the link but never written: link and target stay as they are', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'caf-config-'))
+    const dir = makeTempDir('caf-config-')
     await mkdir(join(dir, 'dotfiles'))
     const target = join(dir, 'dotfiles', 'openclaw.json')
     const path = join(dir, 'openclaw.json')

@@ -1,16 +1,16 @@
 // The installed OpenClaw's release read from its package, not by running it (2026.2.22 takes
 // 1.3-1.7 s to print --version); a bin that leads into no openclaw package is still asked.
 import assert from 'node:assert/strict'
-import { access, chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { access, chmod, mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { readInstalledVersion } from '../lib/openclaw/detect.ts'
 import { findOpenclawPackage, readPackageVersion } from '../lib/openclaw/package.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 /** An npm-style install whose openclaw.mjs leaves a mark when it runs. */
 async function fakeInstall(version: string) {
-  const root = await mkdtemp(join(tmpdir(), 'caf-package-'))
+  const root = makeTempDir('caf-package-')
   const pkg = join(root, 'lib', 'node_modules', 'openclaw')
   await mkdir(pkg, { recursive: true })
   await writeFile(join(pkg, 'package.json'), JSON.stringify({ name: 'openclaw', version }))
@@ -31,7 +31,7 @@ describe('readInstalledVersion', () => {
   })
 
   test('a bin outside any openclaw package (a wrapper, a stand-in) is asked with --version', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'caf-package-'))
+    const dir = makeTempDir('caf-package-')
     const wrapper = join(dir, 'openclaw')
     await writeFile(wrapper, `#!${process.execPath}\nconsole.log('OpenClaw 2026.9.6 (abc123)')\n`)
     await chmod(wrapper, 0o755)

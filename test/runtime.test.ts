@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict'
-import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { describe, test } from 'node:test'
 import { resolveOpenclawRuntime, resolveSdkPath } from '../lib/openclaw/runtime.ts'
 import { describeFailure } from '../lib/openclaw/runner.ts'
 import { parseRelease } from '../lib/openclaw/releases.ts'
 import { openSqliteStore } from '../lib/openclaw/stores/sqlite.ts'
+import { makeTempDir } from './support/temp-dir.ts'
 
 async function fakeInstall(shebang: string) {
-  const root = await mkdtemp(join(tmpdir(), 'caf-runtime-'))
+  const root = makeTempDir('caf-runtime-')
   const pkg = join(root, 'lib', 'node_modules', 'openclaw')
   await mkdir(join(pkg, 'dist', 'plugin-sdk'), { recursive: true })
   await writeFile(join(pkg, 'package.json'), JSON.stringify({ name: 'openclaw', version: '2026.9.6', exports: { './plugin-sdk/provider-auth': { types: './x.d.ts', default: './dist/plugin-sdk/provider-auth.js' } } }))
