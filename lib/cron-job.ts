@@ -31,7 +31,7 @@ export function resolveJobName(agentId = 'main'): string {
  * Whether a job the gateway lists is the agent's: its name or declaration key, or main's name with
  * this agent's id (what install-cron --agent put in before jobs had per-agent names).
  */
-export function isAgentJob(job: Pick<CronJob, 'name' | 'declarationKey' | 'agentId'>, agentId = 'main'): boolean {
+export function isAgentJob(job: { name?: unknown; declarationKey?: unknown; agentId?: unknown }, agentId = 'main'): boolean {
   const named = (name: string) => job.name === name || job.declarationKey === name
   if (agentId === 'main') return named(JOB_NAME) && (job.agentId ?? 'main') === 'main'
   return named(resolveJobName(agentId)) || (named(JOB_NAME) && job.agentId === agentId)

@@ -14,7 +14,7 @@ import { loadConfig } from './openclaw/config.ts'
 import {
   addCronJob, editCronJob, enableCronJob, loadGatewayCron, parseEvery, removeCronJob, type CronJob,
 } from './openclaw/cron.ts'
-import { removeJobsNamed, resolveCronStorePath, updateCronStore, upsertAgentTurnJob } from './openclaw/cron-store.ts'
+import { removeJobs, resolveCronStorePath, updateCronStore, upsertAgentTurnJob } from './openclaw/cron-store.ts'
 import { openAgent } from './openclaw/open-store.ts'
 import type { RunContext } from './openclaw/runner.ts'
 import type { Env } from './openclaw/state-dir.ts'
@@ -87,16 +87,18 @@ export async function installCron(opts: InstallCronOptions, io: TaskIo): Promise
   }
   const storePath = resolveCronStorePath({ stateDir, config: (await loadConfig(configPath)).data })
   io.context(`no gateway answered (${gateway.reason}); editing ${storePath}, which the gateway loads when it starts`)
+  // The same jobs the gateway path calls ours: this agent's (isAgentJob), in jobs.json too.
+  const isOurs = (j: Record<string, unknown>) => isAgentJob(j, agentId)
   if (opts.uninstall) {
     const { result: removed, backupPath } = await updateCronStore(storePath, (store) => {
-      const r = removeJobsNamed(store, job.name)
+      const r = removeJobs(store, isOurs)
       return { store: r.removed.length ? r.store : undefined, result: r.removed }
     }, { signal: io.signal })
     return { ...base, action: removed.length ? 'removed' : 'absent', via: 'jobs.json', removed, storePath, backupPath }
   }
   const spec = { name: job.name, everyMs, message: job.message!, announce: job.announce, agentId }
   const { result, backupPath } = await updateCronStore(storePath, (store) => {
-    const r = upsertAgentTurnJob(store, spec, opts.now)
+    const r = upsertAgentTurnJob(store, spec, opts.now, isOurs)
     return { store: r.action === 'unchanged' ? undefined : r.store, result: r }
   }, { signal: io.signal })
   return { ...base, action: result.action, via: 'jobs.json', jobId: String(result.job.id), removed: result.removed, storePath, backupPath }

@@ -15,7 +15,7 @@ import { resolveBundlePath } from '../lib/bundle.ts'
 import { BadFile } from '../lib/errors.ts'
 import { parseEvery } from '../lib/openclaw/cron.ts'
 import { parseRelease } from '../lib/openclaw/releases.ts'
-import { removeJobsNamed, resolveAgentTurnJob, resolveCronStorePath, upsertAgentTurnJob, type CronStore } from '../lib/openclaw/cron-store.ts'
+import { removeJobs, removeJobsNamed, resolveAgentTurnJob, resolveCronStorePath, upsertAgentTurnJob, type CronStore } from '../lib/openclaw/cron-store.ts'
 import { ROOT, createSandbox, type Sandbox } from './support/sandbox.ts'
 
 const TOKEN = 'gateway-token-must-never-print-0123456789'
@@ -206,6 +206,18 @@ describe('upsertAgentTurnJob / removeJobsNamed', () => {
     const rm = removeJobsNamed(store, JOB_NAME)
     assert.deepEqual([rm.removed, rm.store.jobs], [['a', 'b'], [other]])
     assert.equal(removeJobsNamed({ version: 1, jobs: [other] }, JOB_NAME).removed.length, 0)
+  })
+
+  test("jobs.json matches the agent's jobs as the gateway path does (isAgentJob): main leaves ops's old job alone, ops folds it into its own", () => {
+    const oldOps = resolveAgentTurnJob({ ...spec, agentId: 'ops' }, { now: 1, id: 'old-ops' })
+    const store: CronStore = { version: 1, jobs: [oldOps, other] }
+    const main = upsertAgentTurnJob(store, spec, 10, (j) => isAgentJob(j, 'main'))
+    assert.deepEqual([main.action, main.removed, main.store.jobs.map((j) => j.id).slice(0, 2)], ['created', [], ['old-ops', 'o-1']])
+    assert.equal(main.store.jobs[0], oldOps, "ops's job is the same object")
+    const ops = upsertAgentTurnJob(store, { ...spec, name: `${JOB_NAME}-ops`, agentId: 'ops' }, 10, (j) => isAgentJob(j, 'ops'))
+    assert.deepEqual([ops.action, ops.job.id, ops.job.name, ops.job.agentId], ['updated', 'old-ops', `${JOB_NAME}-ops`, 'ops'])
+    assert.deepEqual(removeJobs(store, (j) => isAgentJob(j, 'main')).removed, [])
+    assert.deepEqual(removeJobs(store, (j) => isAgentJob(j, 'ops')).removed, ['old-ops'])
   })
 
   test('the store path follows cron.store in the config', () => {

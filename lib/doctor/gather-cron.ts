@@ -4,7 +4,7 @@
 import { access } from 'node:fs/promises'
 import { z } from 'zod'
 import { CafError } from '../errors.ts'
-import { isAgentJob, resolveJobName } from '../cron-job.ts'
+import { isAgentJob } from '../cron-job.ts'
 import { isPlainObject, type ConfigData } from '../openclaw/config.ts'
 import { loadGatewayCron } from '../openclaw/cron.ts'
 import { loadCronStore, resolveCronStorePath } from '../openclaw/cron-store.ts'
@@ -44,7 +44,7 @@ export async function loadCronView({ detection, env, signal, stateDir, config, a
     if (err instanceof CafError) return { state: 'unseen', gatewayDown: false, reason: err.message }
     throw err
   }
-  const job = jobs.find((j) => isPlainObject(j) && j.name === resolveJobName(agentId))
+  const job = jobs.find((j) => isPlainObject(j) && isAgentJob(j, agentId))
   if (!job) return { state: 'absent', via: 'jobs.json' }
   const parsed = payloadSchema.safeParse(job.payload)
   const payload: CronPayload = parsed.success ? parsed.data : { kind: 'unknown' }

@@ -94,13 +94,16 @@ export function resolveAgentTurnJob(spec: AgentTurnJobSpec, { now = Date.now(), 
 
 export type UpsertAction = 'created' | 'updated' | 'unchanged'
 
+/** Which jobs of the store are the caller's; by default those named `name`. */
+export type JobMatch = (job: CronStoreJob) => boolean
+
 /**
- * Leaves exactly one job named spec.name: one that already says spec, else the first (the file keeps
- * jobs in the order they were added), brought up to spec keeping its id, creation time and run
- * state; or a new one. Other jobs are passed through untouched.
+ * Leaves exactly one job of ours (`isOurs`, default: named spec.name): one that already says spec,
+ * else the first (the file keeps jobs in the order they were added), brought up to spec keeping its
+ * id, creation time and run state; or a new one. Other jobs are passed through untouched.
  */
-export function upsertAgentTurnJob(store: CronStore, spec: AgentTurnJobSpec, now = Date.now()): { store: CronStore; action: UpsertAction; job: CronStoreJob; removed: string[] } {
-  const ours = store.jobs.filter((j) => isNamed(j, spec.name))
+export function upsertAgentTurnJob(store: CronStore, spec: AgentTurnJobSpec, now = Date.now(), isOurs: JobMatch = (j) => isNamed(j, spec.name)): { store: CronStore; action: UpsertAction; job: CronStoreJob; removed: string[] } {
+  const ours = store.jobs.filter((j) => isPlainObject(j) && isOurs(j))
   const first = ours.find((j) => resolveUpdatedJob(j, spec, now) === j) ?? ours[0]
   const extra = ours.filter((j) => j !== first)
   const removed = extra.map((j) => String(j.id))
@@ -117,7 +120,7 @@ function resolveUpdatedJob(job: CronStoreJob, spec: AgentTurnJobSpec, now: numbe
   const delivery = isPlainObject(job.delivery) ? job.delivery : {}
   const mode = spec.announce ? 'announce' : 'none'
   const sameSchedule = isPlainObject(job.schedule) && job.schedule.kind === 'every' && job.schedule.everyMs === spec.everyMs
-  const fields = ['agentId', 'enabled', 'sessionTarget', 'wakeMode', 'payload'] as const
+  const fields = ['name', 'agentId', 'enabled', 'sessionTarget', 'wakeMode', 'payload'] as const
   if (sameSchedule && delivery.mode === mode && fields.every((k) => isDeepStrictEqual(job[k], wanted[k]))) return job
   const { agentId: _agent, ...rest } = job
   // The gateway computes the next run on load; a kept one would hold the old interval's slot.
@@ -136,9 +139,15 @@ function isNamed(job: unknown, name: string): job is CronStoreJob {
   return isPlainObject(job) && job.name === name
 }
 
-/** Removes every job named name; the others keep their objects (and so their bytes on rewrite). */
-export function removeJobsNamed(store: CronStore, name: string): { store: CronStore; removed: string[] } {
-  const removed = store.jobs.filter((j) => isNamed(j, name)).map((j) => String(j.id))
+/** Removes every job of ours; the others keep their objects (and so their bytes on rewrite). */
+export function removeJobs(store: CronStore, isOurs: JobMatch): { store: CronStore; removed: string[] } {
+  const mine = (j: CronStoreJob) => isPlainObject(j) && isOurs(j)
+  const removed = store.jobs.filter(mine).map((j) => String(j.id))
   if (removed.length === 0) return { store, removed }
-  return { store: { ...store, jobs: store.jobs.filter((j) => !isNamed(j, name)) }, removed }
+  return { store: { ...store, jobs: store.jobs.filter((j) => !mine(j)) }, removed }
+}
+
+/** removeJobs of every job named name. */
+export function removeJobsNamed(store: CronStore, name: string): { store: CronStore; removed: string[] } {
+  return removeJobs(store, (j) => isNamed(j, name))
 }
